@@ -1,26 +1,18 @@
-# Booking API image: build with the .NET 10 SDK, run on the ASP.NET Core 10 runtime.
-# Used by docker-compose.yml; not buildable on the build machines (no Docker engine).
-
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-WORKDIR /src
-
-# Restore first from the project files alone, so source edits keep the restore layer cached.
-COPY Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY Booking.Runtime/Booking.Runtime.csproj Booking.Runtime/
-COPY Booking.Grains.Interfaces/Booking.Grains.Interfaces.csproj Booking.Grains.Interfaces/
-COPY Booking.Grains/Booking.Grains.csproj Booking.Grains/
-COPY Booking.Silo/Booking.Silo.csproj Booking.Silo/
-COPY Booking.Web/Booking.Web.csproj Booking.Web/
-RUN dotnet restore Booking.Web/Booking.Web.csproj
-
-COPY . .
-RUN dotnet publish Booking.Web/Booking.Web.csproj -c Release --no-restore -o /app/publish /p:UseAppHost=false
-
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# Booking API image for docker-compose.yml. The application is published self-contained on the host first
+# (it carries its own .NET runtime), so the image needs only a plain Debian base:
+#
+#   dotnet publish Booking.Web -c Release -r linux-x64 --self-contained -o artifacts/publish
+#   docker compose up --build
+#
+# Not buildable on the project's build machines (no Docker engine).
+FROM debian:12-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates libicu72 tzdata \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --create-home --uid 10001 booking
 WORKDIR /app
-COPY --from=build /app/publish .
+COPY artifacts/publish/ ./
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
-# The image's non-root user.
-USER $APP_UID
-ENTRYPOINT ["dotnet", "Booking.Web.dll"]
+USER booking
+ENTRYPOINT ["./Booking.Web"]
