@@ -54,7 +54,9 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
             t_running = previous;
         }
 
-        Volatile.Write(ref _scheduled, 0);
+        // A full fence (not a volatile write): the emptiness check below must not move before the reset,
+        // or a producer that saw _scheduled == 1 and a worker that saw an empty queue would both walk away.
+        Interlocked.Exchange(ref _scheduled, 0);
         if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
