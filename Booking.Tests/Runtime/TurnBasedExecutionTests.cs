@@ -28,6 +28,24 @@ public sealed class TurnBasedExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hot_grain_answers_every_call_of_many_callers_looping_on_it()
+    {
+        // Guards the scheduler's hand-off between its worker and producers: a lost wake-up shows as a timeout here.
+        var silo = _cluster.Silos[0];
+        var grain = silo.GrainFactory.GetGrain<IProbeGrain>(Guid.NewGuid().ToString());
+
+        var callers = Enumerable.Range(0, 64).Select(async _ =>
+        {
+            for (var i = 0; i < 1500; i++)
+            {
+                Assert.Equal(1, await grain.EnterAsync());
+            }
+        });
+
+        await Task.WhenAll(callers);
+    }
+
+    [Fact]
     public async Task Calls_to_different_grains_run_in_parallel()
     {
         // Each call completes only when all ten have entered: serialised execution would never get there.
