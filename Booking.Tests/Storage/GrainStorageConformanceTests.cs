@@ -139,8 +139,9 @@ public abstract class GrainStorageConformanceTests
 
         stale.State.Text = "stale";
         var staleETag = stale.ETag;
-        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grainId, stale));
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grainId, stale));
 
+        Assert.Equal(staleETag, conflict.CurrentEtag);
         Assert.Equal(staleETag, stale.ETag);
         var stored = await ReadAsync(grainId);
         Assert.Equal("two", stored.State.Text);
