@@ -221,6 +221,22 @@ public abstract class GrainStorageConformanceTests
     }
 
     [Fact]
+    public async Task Clearing_a_record_never_written_leaves_a_version_that_a_first_writer_cannot_skip()
+    {
+        var grainId = NewGrainId();
+        var clearer = NewState(0);
+
+        await Storage.ClearStateAsync(StateName, grainId, clearer);
+
+        Assert.False(clearer.RecordExists);
+        Assert.NotNull(clearer.ETag);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grainId, NewState(1, "late first write")));
+        var read = await ReadAsync(grainId);
+        Assert.False(read.RecordExists);
+        Assert.Equal(clearer.ETag, read.ETag);
+    }
+
+    [Fact]
     public async Task A_one_megabyte_state_round_trips()
     {
         var grainId = NewGrainId();
