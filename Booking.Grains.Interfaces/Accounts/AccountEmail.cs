@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
 
 namespace Booking.Grains.Interfaces.Accounts;
@@ -15,7 +16,7 @@ public static class AccountEmail
     /// A single plain address <c>local@domain.tld</c>: no display name, no spaces, a dot in the domain.
     /// Stricter than <see cref="MailAddress"/>, which also accepts <c>"Name" &lt;a@b&gt;</c>.
     /// </summary>
-    public static bool IsValid(string? email)
+    public static bool IsValid([NotNullWhen(true)] string? email)
     {
         if (string.IsNullOrWhiteSpace(email))
         {

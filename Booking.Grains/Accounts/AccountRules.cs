@@ -6,9 +6,6 @@ namespace Booking.Grains.Accounts;
 /// <summary>The content rules of accounts, applied by the grains whatever the caller checked before.</summary>
 internal static class AccountRules
 {
-    public const int MaxNameLength = 100;
-    public const int MaxPhoneLength = 32;
-
     public static void ValidateNewAccount(NewAccount account)
     {
         if (!UserId.IsValid(account.UserId))
@@ -30,10 +27,10 @@ internal static class AccountRules
     {
         ValidateName(update.FirstName, "first name");
         ValidateName(update.LastName, "last name");
-        if (update.Phone is { } phone && (phone.Length > MaxPhoneLength || !IsPhone(phone)))
+        if (!string.IsNullOrWhiteSpace(update.Phone) && !ProfileRules.IsPhone(update.Phone.Trim()))
         {
             throw new DomainValidationException(
-                $"The phone number may hold digits, spaces and + - ( ) . only, at most {MaxPhoneLength} characters, with at least one digit.");
+                $"The phone number may hold digits, spaces and + - ( ) . only, at most {ProfileRules.MaxPhoneLength} characters, with at least one digit.");
         }
     }
 
@@ -45,9 +42,6 @@ internal static class AccountRules
         }
     }
 
-    public static bool IsPhone(string phone) =>
-        phone.Any(char.IsAsciiDigit) && phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or '.');
-
     private static void ValidateName(string? name, string what)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -55,9 +49,9 @@ internal static class AccountRules
             throw new DomainValidationException($"The {what} is required.");
         }
 
-        if (name.Trim().Length > MaxNameLength)
+        if (name.Trim().Length > ProfileRules.MaxNameLength)
         {
-            throw new DomainValidationException($"The {what} must be at most {MaxNameLength} characters long.");
+            throw new DomainValidationException($"The {what} must be at most {ProfileRules.MaxNameLength} characters long.");
         }
     }
 }
