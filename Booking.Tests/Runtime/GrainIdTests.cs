@@ -1,3 +1,5 @@
+using Booking.Runtime;
+
 namespace Booking.Tests.Runtime;
 
 public sealed class GrainIdTests
@@ -5,8 +7,8 @@ public sealed class GrainIdTests
     [Fact]
     public void A_grain_id_round_trips_through_its_string_form()
     {
-        var id = new Booking.Runtime.GrainId("Booking.IFoo", "a/b");
-        Assert.True(Booking.Runtime.GrainId.TryParse(id.ToString(), out var parsed));
+        var id = new GrainId("Booking.IFoo", "a/b");
+        Assert.True(GrainId.TryParse(id.ToString(), out var parsed));
         Assert.Equal(id, parsed);
     }
 }

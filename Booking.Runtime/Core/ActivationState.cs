@@ -1,0 +1,10 @@
+namespace Booking.Runtime.Core;
+
+internal enum ActivationState
+{
+    Created,
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}
