@@ -66,6 +66,9 @@ public static class BookingErrorCodes
     /// <summary>The caller may see the booking but not make this change (e.g. a booker marking a no-show).</summary>
     public const string Forbidden = "forbidden";
 
+    /// <summary>A resource or site with this id already exists.</summary>
+    public const string AlreadyExists = "already_exists";
+
     /// <summary>No such parking site.</summary>
     public const string SiteNotFound = "site_not_found";
 }
