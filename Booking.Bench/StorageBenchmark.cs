@@ -19,39 +19,29 @@ internal static class StorageBenchmark
     /// <summary>
     /// PostgreSQL: (a) group commit off, every write its own transaction with up to <paramref name="writers"/> transactions
     /// in flight at once (the connection pool is sized to match, so the server needs that many free connections);
-    /// (b) group commit with the provider's default options. Creates the runtime's schema in the target database if needed.
+    /// (b) group commit with the provider's default options. <paramref name="connectionString"/> is an admin connection
+    /// string: the benchmark creates a database of its own (named from a Guid), migrates it and drops it afterwards.
     /// </summary>
     public static async Task<StorageBenchResult> RunAsync(string connectionString, int writers, TimeSpan duration, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
-        await new PostgresStorageInitializer(
-                new PostgresStorageOptions { ConnectionString = connectionString },
-                [],
-                TimeProvider.System,
-                NullLogger<PostgresStorageInitializer>.Instance)
-            .InitializeAsync(ct)
-            .ConfigureAwait(false);
-
-        var pooled = new NpgsqlConnectionStringBuilder(connectionString);
-        pooled.MaxPoolSize = Math.Max(pooled.MaxPoolSize, writers + 4);
-
-        var singleOptions = new PostgresStorageOptions { ConnectionString = pooled.ConnectionString, MaxBatchSize = 1, MaxConcurrentBatches = writers };
-        double single;
-        await using (var storage = CreatePostgres(singleOptions))
+        var database = $"booking_bench_{Guid.NewGuid():N}";
+        await ExecuteAdminAsync(connectionString, $"CREATE DATABASE \"{database}\" TEMPLATE template0", ct).ConfigureAwait(false);
+        var benchConnection = new NpgsqlConnectionStringBuilder(connectionString) { Database = database };
+        benchConnection.MaxPoolSize = Math.Max(benchConnection.MaxPoolSize, writers + 4);
+        try
         {
-            single = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
+            return await RunInDatabaseAsync(benchConnection.ConnectionString, writers, duration, ct).ConfigureAwait(false);
         }
-
-        double batched;
-        double averageBatch;
-        await using (var storage = CreatePostgres(new PostgresStorageOptions { ConnectionString = pooled.ConnectionString }))
+        finally
         {
-            var (batchesBefore, writesBefore) = (storage.Statistics.Batches, storage.Statistics.Writes);
-            batched = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
-            averageBatch = (double)(storage.Statistics.Writes - writesBefore) / Math.Max(1, storage.Statistics.Batches - batchesBefore);
-        }
+            await using (var pooled = new NpgsqlConnection(benchConnection.ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
 
-        return new StorageBenchResult(writers, duration, single, batched, averageBatch);
+            await ExecuteAdminAsync(connectionString, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -73,7 +63,7 @@ internal static class StorageBenchmark
         double single;
         await using (var storage = CreateSqlite(new SqliteStorageOptions { ConnectionString = connectionString, MaxBatchSize = 1 }))
         {
-            single = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
+            (single, _) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
         }
 
         double batched;
@@ -81,11 +71,48 @@ internal static class StorageBenchmark
         await using (var storage = CreateSqlite(new SqliteStorageOptions { ConnectionString = connectionString }))
         {
             var batchesBefore = storage.Batches;
-            batched = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
-            averageBatch = batched * duration.TotalSeconds / Math.Max(1, storage.Batches - batchesBefore);
+            (batched, var written) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
+            averageBatch = (double)written / Math.Max(1, storage.Batches - batchesBefore);
         }
 
         return new StorageBenchResult(writers, duration, single, batched, averageBatch);
+    }
+
+    private static async Task<StorageBenchResult> RunInDatabaseAsync(string connectionString, int writers, TimeSpan duration, CancellationToken ct)
+    {
+        await new PostgresStorageInitializer(
+                new PostgresStorageOptions { ConnectionString = connectionString },
+                [],
+                TimeProvider.System,
+                NullLogger<PostgresStorageInitializer>.Instance)
+            .InitializeAsync(ct)
+            .ConfigureAwait(false);
+
+        double single;
+        var singleOptions = new PostgresStorageOptions { ConnectionString = connectionString, MaxBatchSize = 1, MaxConcurrentBatches = writers };
+        await using (var storage = CreatePostgres(singleOptions))
+        {
+            (single, _) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
+        }
+
+        double batched;
+        double averageBatch;
+        await using (var storage = CreatePostgres(new PostgresStorageOptions { ConnectionString = connectionString }))
+        {
+            var batchesBefore = storage.Statistics.Batches;
+            (batched, var written) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
+            averageBatch = (double)written / Math.Max(1, storage.Statistics.Batches - batchesBefore);
+        }
+
+        return new StorageBenchResult(writers, duration, single, batched, averageBatch);
+    }
+
+    private static async Task ExecuteAdminAsync(string adminConnectionString, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static PostgresGrainStorage CreatePostgres(PostgresStorageOptions options) =>
@@ -94,7 +121,8 @@ internal static class StorageBenchmark
     private static SqliteGrainStorage CreateSqlite(SqliteStorageOptions options) =>
         new(options, new JsonGrainStateSerializer(), [], TimeProvider.System, NullLogger<SqliteGrainStorage>.Instance);
 
-    private static async Task<double> MeasureAsync(IGrainStorage storage, int writers, TimeSpan duration, CancellationToken ct)
+    /// <summary>Writes per second over the measured period, and how many writes that was.</summary>
+    private static async Task<(double PerSecond, long Writes)> MeasureAsync(IGrainStorage storage, int writers, TimeSpan duration, CancellationToken ct)
     {
         var run = Guid.NewGuid().ToString("N");
         var grains = Enumerable.Range(0, writers)
@@ -120,6 +148,7 @@ internal static class StorageBenchmark
             },
             ct))).ConfigureAwait(false);
         stopwatch.Stop();
-        return counts.Sum() / stopwatch.Elapsed.TotalSeconds;
+        var total = counts.Sum();
+        return (total / stopwatch.Elapsed.TotalSeconds, total);
     }
 }
