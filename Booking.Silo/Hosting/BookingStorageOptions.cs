@@ -1,0 +1,11 @@
+namespace Booking.Silo.Hosting;
+
+/// <summary>The <c>Booking:Storage</c> configuration section.</summary>
+public sealed class BookingStorageOptions
+{
+    public const string SectionName = "Booking:Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    public string ConnectionString { get; set; } = "Data Source=booking.db";
+}
