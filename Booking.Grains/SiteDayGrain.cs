@@ -21,7 +21,9 @@ public sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGra
     private Task? _loading;
     private Task? _refreshing;
     private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
-    private bool _refreshNeeded;
+
+    // Slots whose bookings changed behind the board's back (a cancellation announced by the slot): re-read before refusing.
+    private readonly HashSet<string> _dirtySlots = new(StringComparer.Ordinal);
     private TaskCompletionSource _settled = NewSignal();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -66,11 +68,17 @@ public sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGra
                     continue;
                 }
 
-                if (!refreshed && (_refreshNeeded || timeProvider.GetUtcNow() - _lastRefresh >= BookingDefaults.SiteRefreshInterval))
+                if (_dirtySlots.Count > 0)
                 {
-                    // Bookings may have been freed behind our back (cancelled directly on a slot): look once more.
+                    await RefreshAsync(dirtyOnly: true);
+                    continue;
+                }
+
+                if (!refreshed && timeProvider.GetUtcNow() - _lastRefresh >= BookingDefaults.SiteRefreshInterval)
+                {
+                    // A release notice may have been lost: look at every slot once more (at most once a second).
                     refreshed = true;
-                    await RefreshAsync();
+                    await RefreshAsync(dirtyOnly: false);
                     continue;
                 }
 
@@ -125,9 +133,9 @@ public sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGra
             return [];
         }
 
-        if (_refreshNeeded || timeProvider.GetUtcNow() - _lastRefresh >= BookingDefaults.SiteRefreshInterval)
+        if (_dirtySlots.Count > 0 || timeProvider.GetUtcNow() - _lastRefresh >= BookingDefaults.SiteRefreshInterval)
         {
-            await RefreshAsync();
+            await RefreshAsync(dirtyOnly: false);
         }
 
         return [.. _site!.Slots.Select(s => new SiteSlotStatus { ResourceId = s.ResourceId, Number = s.Number, Free = board.IsFree(s.ResourceId, canonical) })];
@@ -135,18 +143,11 @@ public sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGra
 
     public Task OnSlotReleasedAsync(string resourceId, string? period)
     {
-        if (_board is null)
+        // What the release frees depends on the slot's other bookings (a freed morning also frees the day only if the
+        // afternoon is free), so the slot is re-read rather than patched.
+        if (_board is not null)
         {
-            return Task.CompletedTask;
-        }
-
-        if (period is not null && _board.CanonicalPeriod(period) is { } canonical)
-        {
-            Settle(() => _board.Free(resourceId, canonical));
-        }
-        else
-        {
-            _refreshNeeded = true;
+            _dirtySlots.Add(resourceId);
         }
 
         return Task.CompletedTask;
@@ -183,11 +184,13 @@ public sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGra
 
         _site = site;
         var board = new SiteSlotBoard(site);
-        await RefreshAsync(board);
+        await ReadSlotsAsync(board, site.Slots);
+        _lastRefresh = timeProvider.GetUtcNow();
         _board = board;
     }
 
-    private async Task RefreshAsync(SiteSlotBoard? board = null)
+    /// <summary>Re-reads the occupancy of the dirty slots, or of every slot; interleaved callers share one read.</summary>
+    private async Task RefreshAsync(bool dirtyOnly)
     {
         if (_refreshing is not null)
         {
@@ -195,7 +198,9 @@ public sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGra
             return;
         }
 
-        _refreshing = RefreshCoreAsync(board ?? _board!);
+        List<SiteSlot> slots = dirtyOnly ? [.. _site!.Slots.Where(s => _dirtySlots.Contains(s.ResourceId))] : [.. _site!.Slots];
+        _dirtySlots.ExceptWith(slots.Select(s => s.ResourceId));
+        _refreshing = ReadSlotsAsync(_board!, slots);
         try
         {
             await _refreshing;
@@ -204,21 +209,24 @@ public sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGra
         {
             _refreshing = null;
         }
+
+        if (!dirtyOnly)
+        {
+            _lastRefresh = timeProvider.GetUtcNow();
+        }
     }
 
-    private async Task RefreshCoreAsync(SiteSlotBoard board)
+    private async Task ReadSlotsAsync(SiteSlotBoard board, IReadOnlyList<SiteSlot> slots)
     {
-        var site = _site!;
-        _refreshNeeded = false;
-        var occupancies = await Task.WhenAll(site.Slots.Select(slot =>
+        var occupancies = await Task.WhenAll(slots.Select(slot =>
             GrainFactory.GetGrain<IResourceDayGrain>(GrainKeys.ResourceDay(slot.ResourceId, _date)).GetOccupancyAsync()));
-        for (var i = 0; i < site.Slots.Count; i++)
+        Settle(() =>
         {
-            board.ReplaceTaken(site.Slots[i].ResourceId, SiteSlotBoard.TakenPeriods(site, occupancies[i]));
-        }
-
-        _lastRefresh = timeProvider.GetUtcNow();
-        Settle(() => { });
+            for (var i = 0; i < slots.Count; i++)
+            {
+                board.ReplaceTaken(slots[i].ResourceId, SiteSlotBoard.TakenPeriods(_site!, occupancies[i]));
+            }
+        });
     }
 
     /// <summary>Applies a change to the board and wakes the requests waiting for a slot to come back.</summary>

@@ -63,15 +63,6 @@ internal sealed class SiteSlotBoard
         }
     }
 
-    /// <summary>A booking of the slot-period was cancelled.</summary>
-    public void Free(string slotId, string period)
-    {
-        if (_taken.TryGetValue(slotId, out var periods))
-        {
-            periods.Remove(period);
-        }
-    }
-
     /// <summary>Replaces what is known to be taken on a slot (from its occupancy); leases stay.</summary>
     public void ReplaceTaken(string slotId, IEnumerable<string> periods)
     {

@@ -51,7 +51,7 @@ public sealed class SiteSlotBoardTests
         Assert.True(board.IsFree("s1", "afternoon"));
 
         board.TryLease("l1", "afternoon");
-        board.Free("s1", "morning");
+        board.ReplaceTaken("s1", []);
 
         Assert.False(board.IsFree("s1", "day"));
         Assert.True(board.IsFree("s1", "morning"));
