@@ -232,7 +232,7 @@ internal sealed class ActivationData : IGrainContext
             if (request.Deadline < TimeProvider.GetUtcNow())
             {
                 // The caller has already timed out; running it now would only do unobserved work.
-                request.Fail(new TimeoutException("The request expired before the grain could take it."));
+                request.Fail(new TimeoutException($"The request expired before {GrainId} could take it."));
             }
             else
             {

@@ -46,5 +46,10 @@ internal sealed class GrainCallInvoker(ClusterMembership membership, Silo? local
         {
             throw new TimeoutException($"{method.DisplayName} on {grainId} got no answer within {responseTimeout}.");
         }
+        catch (TimeoutException) when (call.IsCompleted)
+        {
+            // The answer arrived as the timer fired: the answer wins (its own exception included).
+            return await call.ConfigureAwait(false);
+        }
     }
 }

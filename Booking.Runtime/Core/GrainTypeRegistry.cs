@@ -19,8 +19,19 @@ internal sealed class GrainTypeRegistry
 
     public GrainClassInfo GetClass(string interfaceName) => _classes.GetOrAdd(interfaceName, FindClass);
 
+    // Only assemblies built against this runtime can hold grains; skipping the rest keeps scans short and away
+    // from framework assemblies whose types cannot all be loaded.
     private IEnumerable<Assembly> Assemblies =>
-        _assemblies.Count > 0 ? _assemblies : AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic);
+        _assemblies.Count > 0
+            ? _assemblies
+            : AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && ReferencesRuntime(a));
+
+    private static bool ReferencesRuntime(Assembly assembly)
+    {
+        var runtimeName = typeof(Grain).Assembly.GetName().Name;
+        return assembly == typeof(Grain).Assembly
+            || assembly.GetReferencedAssemblies().Any(n => n.Name == runtimeName);
+    }
 
     private GrainClassInfo FindClass(string interfaceName)
     {
@@ -54,6 +65,10 @@ internal sealed class GrainTypeRegistry
         catch (ReflectionTypeLoadException exception)
         {
             return exception.Types.OfType<Type>();
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or FileLoadException or BadImageFormatException or NotSupportedException)
+        {
+            return [];
         }
     }
 }

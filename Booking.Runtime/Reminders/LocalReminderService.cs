@@ -17,6 +17,8 @@ internal sealed class LocalReminderService(Silo silo, IReminderTable? table) : I
 
     private TimeProvider TimeProvider => silo.TimeProvider;
 
+    private ILogger Logger => silo.Logger;
+
     private IReminderTable Table => table
         ?? throw new InvalidOperationException("No reminder table is registered: add one (AddPostgresReminderTable, AddSqliteReminderTable or AddMemoryReminderTable).");
 
@@ -42,6 +44,7 @@ internal sealed class LocalReminderService(Silo silo, IReminderTable? table) : I
                 _armed.Remove(key);
             }
 
+            silo.Logger.LogDebug("Silo {Silo} reloaded reminders: {Rows} rows, {Owned} owned", silo.Name, rows.Count, owned.Count);
             foreach (var (key, row) in owned)
             {
                 if (!_armed.TryGetValue(key, out var armed) || armed.Entry.ETag != row.ETag)
@@ -173,6 +176,7 @@ internal sealed class LocalReminderService(Silo silo, IReminderTable? table) : I
             }
 
             var tick = _nextTick;
+            _service.Logger.LogDebug("Reminder {Name} of {GrainId} fires", Entry.ReminderName, Entry.GrainId);
             _ = _service.FireAsync(Entry, tick).ContinueWith(
                 static (_, s) => ((ArmedReminder)s!).ArmNext(),
                 this,

@@ -1,50 +1,37 @@
 using Booking.Runtime.Storage.Postgres;
+using Booking.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Booking.Tests.Storage;
 
 /// <summary>
-/// A fresh PostgreSQL database (with the runtime's schema) for one test class, created from the admin connection string in
-/// <c>BOOKING_TEST_POSTGRES</c> and dropped afterwards. Databases are named from a Guid, never from input.
+/// A fresh <see cref="PostgresDatabase"/> with the runtime's schema for one test class, plus any further empty databases a
+/// test asks for; all are dropped with the fixture.
 /// </summary>
 public sealed class PostgresStorageFixture : IAsyncLifetime
 {
-    public const string AdminConnectionStringVariable = "BOOKING_TEST_POSTGRES";
-
-    private readonly List<string> _databases = [];
-    private readonly string _adminConnectionString =
-        Environment.GetEnvironmentVariable(AdminConnectionStringVariable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"Set {AdminConnectionStringVariable} to an admin connection string of a PostgreSQL server to run the PostgreSQL storage tests.");
+    private readonly PostgresDatabase _database = new();
+    private readonly List<PostgresDatabase> _extra = [];
 
     /// <summary>Connection string of this class's database, migrated to the runtime's schema.</summary>
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString => _database.ConnectionString;
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await CreateDatabaseAsync();
+        await _database.InitializeAsync();
         await CreateInitializer(ConnectionString).InitializeAsync(CancellationToken.None);
     }
 
-    /// <summary>Creates another empty database, dropped with the fixture.</summary>
+    /// <summary>Creates another empty database (no schema), dropped with the fixture.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        var name = $"booking_test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(_adminConnectionString))
+        var database = await PostgresDatabase.CreateAsync();
+        lock (_extra)
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            await create.ExecuteNonQueryAsync();
+            _extra.Add(database);
         }
 
-        lock (_databases)
-        {
-            _databases.Add(name);
-        }
-
-        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name }.ConnectionString;
+        return database.ConnectionString;
     }
 
     internal static PostgresStorageInitializer CreateInitializer(string connectionString, params IPostgresMigration[] migrations) =>
@@ -52,13 +39,11 @@ public sealed class PostgresStorageFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_adminConnectionString);
-        await admin.OpenAsync();
-        foreach (var name in _databases)
+        foreach (var database in _extra)
         {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await database.DisposeAsync();
         }
+
+        await _database.DisposeAsync();
     }
 }

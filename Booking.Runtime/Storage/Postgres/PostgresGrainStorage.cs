@@ -180,15 +180,15 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             Drain(reader, batch);
-            if (batch.Count < _maxBatchSize && _batchWindow > TimeSpan.Zero && Volatile.Read(ref _batchesInFlight) > 0)
-            {
-                await GatherAsync(reader, batch).ConfigureAwait(false);
-            }
-
             if (batch.Count == 0)
             {
                 // Another writer took what woke this one.
                 continue;
+            }
+
+            if (batch.Count < _maxBatchSize && _batchWindow > TimeSpan.Zero && Volatile.Read(ref _batchesInFlight) > 0)
+            {
+                await GatherAsync(reader, batch).ConfigureAwait(false);
             }
 
             Interlocked.Increment(ref _batchesInFlight);
@@ -202,14 +202,22 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
                 _logger.LogError(exception, "The grain-state writer failed unexpectedly.");
                 foreach (var write in batch)
                 {
-                    write.Fail(exception);
+                    write.SettleFailed(exception);
                 }
             }
             finally
             {
                 Interlocked.Decrement(ref _batchesInFlight);
-                batch.Clear();
             }
+
+            // Only now wake the callers: one that writes again at once must see this batch as finished, or it would
+            // wait for the window behind a batch that is already done.
+            foreach (var write in batch)
+            {
+                write.Complete();
+            }
+
+            batch.Clear();
         }
     }
 
@@ -249,7 +257,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
                 await CommitAsync(writes).ConfigureAwait(false);
                 foreach (var write in writes)
                 {
-                    write.Complete();
+                    write.SettleCommitted();
                 }
 
                 return;
@@ -263,7 +271,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             {
                 // The statement's error (say, a projection's exclusion violation) belongs to one write; the transaction
                 // rolled back, so the others run again without it.
-                culprit.Fail(exception);
+                culprit.SettleFailed(exception);
                 writes.Remove(culprit);
                 Statistics.RecordRetry();
             }
@@ -283,7 +291,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
                 _logger.LogWarning(exception, "A batch of {Count} grain-state writes failed.", writes.Count);
                 foreach (var write in writes)
                 {
-                    write.Fail(exception);
+                    write.SettleFailed(exception);
                 }
 
                 return;

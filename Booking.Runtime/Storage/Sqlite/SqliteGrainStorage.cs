@@ -39,7 +39,8 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
 
     private readonly Task _writer;
     private SqliteConnection? _writeConnection;
-
+    private long _batches;
+    private int _largestBatch;
     public SqliteGrainStorage(
         SqliteStorageOptions options,
         JsonGrainStateSerializer serializer,
@@ -58,11 +59,11 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         _writer = Task.Run(RunWriterAsync);
     }
 
-    /// <summary>Transactions the writer ran (for tests and benchmarks).</summary>
-    internal long Batches { get; private set; }
+    /// <summary>Transactions the writer has started (for tests and benchmarks).</summary>
+    internal long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>The most writes one transaction carried.</summary>
-    internal int LargestBatch { get; private set; }
+    internal int LargestBatch => Volatile.Read(ref _largestBatch);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -185,8 +186,8 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
     {
         _writeConnection ??= await SqliteConnections.OpenWriteAsync(_connectionString, _busyTimeout, CancellationToken.None).ConfigureAwait(false);
         var connection = _writeConnection;
-        Batches++;
-        LargestBatch = Math.Max(LargestBatch, batch.Count);
+        Volatile.Write(ref _largestBatch, Math.Max(_largestBatch, batch.Count));
+        Interlocked.Increment(ref _batches);
 
         // IMMEDIATE takes the write lock up front, so a batch never fails half-way because another process wrote first.
         // Microsoft.Data.Sqlite runs everything synchronously anyway; this loop is the only thread that writes.

@@ -1,0 +1,141 @@
+using Booking.Runtime;
+using Booking.Runtime.Storage;
+using Booking.Runtime.Storage.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Booking.Tests.Storage;
+
+public sealed class PostgresProjectionTests(PostgresStorageFixture database) : IClassFixture<PostgresStorageFixture>, IAsyncLifetime
+{
+    private const string StateName = "counter";
+
+    private readonly PostgresGrainStorage _storage = new(
+        new PostgresStorageOptions { ConnectionString = database.ConnectionString, MaxConcurrentBatches = 1 },
+        new JsonGrainStateSerializer(),
+        [new PostgresTestRowWriter()],
+        TimeProvider.System,
+        NullLogger<PostgresGrainStorage>.Instance);
+
+    public Task InitializeAsync() =>
+        PostgresStorageFixture.CreateInitializer(database.ConnectionString, PostgresTestRowWriter.Table).InitializeAsync(CancellationToken.None);
+
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
+
+    [Fact]
+    public async Task Projection_rows_commit_with_their_state()
+    {
+        var grainId = NewGrainId();
+        var rowId = NewRowId();
+
+        await _storage.WriteStateAsync(StateName, grainId, NewState(1, new TestRowProjection(rowId, "booked")));
+
+        Assert.Equal(("booked", grainId.Key), await ReadRowAsync(rowId));
+        Assert.Equal(1, (await ReadStateAsync(grainId)).State.Count);
+    }
+
+    [Fact]
+    public async Task A_stale_writes_projection_rows_do_not_appear_while_its_neighbours_rows_do()
+    {
+        var staleGrain = NewGrainId();
+        var stale = NewState(1);
+        await _storage.WriteStateAsync(StateName, staleGrain, stale);
+        var current = await ReadStateAsync(staleGrain);
+        await _storage.WriteStateAsync(StateName, staleGrain, current);
+        stale.SetProjections([new TestRowProjection(NewRowId(), "stale")]);
+        var staleRow = stale.Projections.OfType<TestRowProjection>().Single().Id;
+        var neighbourRows = new[] { NewRowId(), NewRowId() };
+
+        var writes = await PostgresBatching.QueueBehindStalledBatchAsync(_storage, database.ConnectionString, () =>
+        [
+            _storage.WriteStateAsync(StateName, NewGrainId(), NewState(1, new TestRowProjection(neighbourRows[0], "ok"))),
+            _storage.WriteStateAsync(StateName, staleGrain, stale),
+            _storage.WriteStateAsync(StateName, NewGrainId(), NewState(1, new TestRowProjection(neighbourRows[1], "ok"))),
+        ]);
+        var outcomes = await Task.WhenAll(writes.Select(PostgresBatching.OutcomeAsync));
+
+        Assert.Equal(3, _storage.Statistics.LargestBatch);
+        Assert.IsType<InconsistentStateException>(outcomes[1]);
+        Assert.Null(outcomes[0]);
+        Assert.Null(outcomes[2]);
+        Assert.Null(await ReadRowAsync(staleRow));
+        Assert.NotNull(await ReadRowAsync(neighbourRows[0]));
+        Assert.NotNull(await ReadRowAsync(neighbourRows[1]));
+    }
+
+    [Fact]
+    public async Task A_projection_that_violates_a_unique_constraint_fails_only_its_own_write()
+    {
+        var takenRow = NewRowId();
+        await _storage.WriteStateAsync(StateName, NewGrainId(), NewState(1, new TestRowProjection(takenRow, "first")));
+        var loserGrain = NewGrainId();
+        var loser = NewState(5, new TestRowProjection(takenRow, "second"));
+        var winners = new[] { NewGrainId(), NewGrainId(), NewGrainId() };
+        var winnerRows = new[] { NewRowId(), NewRowId(), NewRowId() };
+        var retriesBefore = _storage.Statistics.Retries;
+
+        var writes = await PostgresBatching.QueueBehindStalledBatchAsync(_storage, database.ConnectionString, () =>
+        [
+            _storage.WriteStateAsync(StateName, winners[0], NewState(1, new TestRowProjection(winnerRows[0], "ok"))),
+            _storage.WriteStateAsync(StateName, loserGrain, loser),
+            _storage.WriteStateAsync(StateName, winners[1], NewState(1, new TestRowProjection(winnerRows[1], "ok"))),
+            _storage.WriteStateAsync(StateName, winners[2], NewState(1, new TestRowProjection(winnerRows[2], "ok"))),
+        ]);
+        var outcomes = await Task.WhenAll(writes.Select(PostgresBatching.OutcomeAsync));
+
+        Assert.Equal(4, _storage.Statistics.LargestBatch);
+        Assert.True(_storage.Statistics.Retries > retriesBefore);
+        var violation = Assert.IsType<PostgresException>(outcomes[1]);
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, violation.SqlState);
+        Assert.Null(loser.ETag);
+        Assert.False((await ReadStateAsync(loserGrain)).RecordExists);
+        Assert.Equal("first", (await ReadRowAsync(takenRow))?.Note);
+        for (var i = 0; i < winners.Length; i++)
+        {
+            Assert.Null(outcomes[i == 0 ? 0 : i + 1]);
+            Assert.True((await ReadStateAsync(winners[i])).RecordExists);
+            Assert.Equal(("ok", winners[i].Key), await ReadRowAsync(winnerRows[i]));
+        }
+    }
+
+    [Fact]
+    public async Task A_projection_without_a_registered_writer_is_rejected_and_nothing_is_stored()
+    {
+        var grainId = NewGrainId();
+        var state = NewState(1);
+        state.SetProjections([new UnhandledProjection("x")]);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _storage.WriteStateAsync(StateName, grainId, state));
+
+        Assert.False((await ReadStateAsync(grainId)).RecordExists);
+    }
+
+    private static GrainId NewGrainId() => new("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
+
+    private static string NewRowId() => Guid.NewGuid().ToString("N");
+
+    private static GrainState<CounterState> NewState(int count, params IStateProjection[] projections)
+    {
+        var state = new GrainState<CounterState>(new CounterState { Count = count });
+        state.SetProjections(projections);
+        return state;
+    }
+
+    private async Task<GrainState<CounterState>> ReadStateAsync(GrainId grainId)
+    {
+        var state = new GrainState<CounterState>(new CounterState());
+        await _storage.ReadStateAsync(StateName, grainId, state);
+        return state;
+    }
+
+    private async Task<(string Note, string GrainKey)?> ReadRowAsync(string id)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT note, grain_key FROM test_projection WHERE id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id, NpgsqlDbType = NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+}

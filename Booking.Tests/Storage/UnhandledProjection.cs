@@ -1,0 +1,6 @@
+using Booking.Runtime.Storage;
+
+namespace Booking.Tests.Storage;
+
+/// <summary>A projection no writer is registered for.</summary>
+public sealed record UnhandledProjection(string Id) : IStateProjection;
