@@ -58,6 +58,7 @@ internal static class Program
             var storage = await StorageBenchmark.RunAsync(connectionString, 256, duration, cancellationToken);
             table.AddRow("PostgreSQL writes/s, one write per transaction", Format(storage.SingleWritesPerSecond));
             table.AddRow("PostgreSQL writes/s, group commit", Format(storage.BatchedWritesPerSecond));
+            table.AddRow("PostgreSQL writes per group-commit transaction (mean)", storage.AverageBatchSize.ToString("0.0", CultureInfo.InvariantCulture));
             table.AddRow("[bold]group commit / single[/]", (storage.BatchedWritesPerSecond / storage.SingleWritesPerSecond).ToString("0.0x", CultureInfo.InvariantCulture));
         }
 

@@ -1,6 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Booking.Silo.Hosting;
+using Booking.Web.Apis;
+using Booking.Web.Auth;
+using Booking.Web.Errors;
+using Booking.Web.Health;
+using Booking.Web.Http;
+using Booking.Web.OpenApi;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(options =>
+{
+    options.IncludeScopes = true;
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+});
+
+var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>() ?? new RequestLimits();
+builder.Services.AddSingleton(limits);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+
+// The silo is co-hosted; hosted services registered after it (auth start-up work) start once it runs.
+builder.Services.AddBookingSilo(builder.Configuration);
+builder.Services.AddBookingAuth(builder.Configuration);
+
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+
+// Unreadable bodies throw, so the exception handler answers them with a problem that says what is wrong.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddApiProblemDetails();
+builder.Services.AddValidation();
+builder.Services.AddAuthRateLimiting(builder.Configuration);
+builder.Services.AddBookingCors(builder.Configuration);
+builder.Services.AddBookingHealthChecks(builder.Configuration);
+builder.Services.AddBookingSwagger();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseRouting();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseBookingSwagger();
+
+app.MapHealthApi();
+app.MapAuthApi();
+app.MapMeApi();
+app.MapUsersApi();
+
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

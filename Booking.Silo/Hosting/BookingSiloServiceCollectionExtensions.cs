@@ -9,7 +9,7 @@ namespace Booking.Silo.Hosting;
 public static class BookingSiloServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds a silo with the grains of Booking.Grains, the storage named by <c>Booking:Storage</c> as default grain storage
+    /// Adds a silo with the grains of Booking.Grains (and their interfaces from Booking.Grains.Interfaces), the storage named by <c>Booking:Storage</c> as default grain storage
     /// and reminder table, and its schema migration at start-up.
     /// </summary>
     public static IServiceCollection AddBookingSilo(this IServiceCollection services, IConfiguration configuration, Action<SiloOptions>? configureSilo = null)
@@ -19,6 +19,7 @@ public static class BookingSiloServiceCollectionExtensions
         services.AddGrainRuntime(options =>
         {
             options.GrainAssemblies.Add(Booking.Grains.GrainsAssembly.Assembly);
+            options.GrainAssemblies.Add(Booking.Grains.Interfaces.GrainInterfacesAssembly.Assembly);
             configureSilo?.Invoke(options);
         });
         services.AddBookingStorage(storage);

@@ -43,6 +43,20 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DelayDeactivation_keeps_an_idle_activation_past_the_collection_age()
+    {
+        var key = Guid.NewGuid().ToString();
+        var grain = _cluster.Client.GetGrain<IInterleavingProbeGrain>(key);
+        await grain.KeepAliveAsync(TimeSpan.FromHours(1));
+
+        _time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(1, await grain.GetActivationNumberAsync());
+
+        _time.Advance(TimeSpan.FromMinutes(47));
+        await WaitUntilAsync(async () => await grain.GetActivationNumberAsync() == 2);
+    }
+
+    [Fact]
     public async Task DeactivateOnIdle_ends_the_activation_after_the_current_request()
     {
         var key = Guid.NewGuid().ToString();
@@ -76,20 +90,20 @@ public sealed class LifecycleTests : IAsyncLifetime
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in 10 s");
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in 30 s");
             await Task.Delay(10);
         }
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in 10 s");
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in 30 s");
             await Task.Delay(10);
         }
     }

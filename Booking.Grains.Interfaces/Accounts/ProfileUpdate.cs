@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Booking.Grains.Interfaces.Accounts;
+
+/// <summary>The editable part of a profile; replaces all three fields (a null phone clears it).</summary>
+public sealed record ProfileUpdate
+{
+    [JsonPropertyName("firstName")]
+    public required string FirstName { get; init; }
+
+    [JsonPropertyName("lastName")]
+    public required string LastName { get; init; }
+
+    [JsonPropertyName("phone")]
+    public string? Phone { get; init; }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Booking.Grains.Interfaces.Model;
+
+/// <summary>A resource's availability: weekly windows and dated exceptions (the body of <c>PUT /resources/{id}/schedule</c>).</summary>
+public sealed record ResourceSchedule
+{
+    [JsonPropertyName("weekly")]
+    public IReadOnlyList<WeeklyWindow> Weekly { get; init; } = [];
+
+    [JsonPropertyName("exceptions")]
+    public IReadOnlyList<ScheduleException> Exceptions { get; init; } = [];
+}

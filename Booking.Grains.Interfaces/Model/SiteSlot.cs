@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Booking.Grains.Interfaces.Model;
+
+/// <summary>One parking place of a site: its resource and its painted number.</summary>
+public sealed record SiteSlot
+{
+    [JsonPropertyName("resourceId")]
+    public required string ResourceId { get; init; }
+
+    [JsonPropertyName("number")]
+    public required string Number { get; init; }
+}

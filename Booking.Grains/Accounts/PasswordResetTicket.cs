@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Booking.Grains.Accounts;
+
+/// <summary>The pending password reset: the hash of its single-use token and when it stops working.</summary>
+public sealed record PasswordResetTicket
+{
+    [JsonPropertyName("tokenHash")]
+    public required string TokenHash { get; init; }
+
+    [JsonPropertyName("expiresAt")]
+    public required DateTimeOffset ExpiresAt { get; init; }
+}

@@ -1,0 +1,105 @@
+using Booking.Grains.Domain;
+using Booking.Grains.Interfaces;
+using Booking.Grains.Interfaces.Model;
+using Booking.Runtime;
+
+namespace Booking.Grains;
+
+/// <summary>Keeps one resource's definition; every change is validated and bumps the version that resource-day grains compare.</summary>
+internal sealed class ResourceGrain(
+    [PersistentState("resource")] IPersistentState<ResourceState> state,
+    TimeProvider timeProvider) : Grain, IResourceGrain
+{
+    public async Task<ResourceOutcome> CreateAsync(ResourceDefinition definition)
+    {
+        if (state.State.Definition is not null)
+        {
+            return ResourceOutcome.Failure(BookingErrorCodes.AlreadyExists, $"Resource '{this.GetPrimaryKeyString()}' already exists.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var created = definition with { Id = this.GetPrimaryKeyString(), Version = 1, CreatedAt = now, UpdatedAt = now };
+        return await SaveAsync(created);
+    }
+
+    public async Task<ResourceOutcome> UpdateAsync(ResourceDefinition definition)
+    {
+        if (state.State.Definition is not { } current)
+        {
+            return NotFound();
+        }
+
+        return await SaveAsync(definition with
+        {
+            Id = current.Id,
+            CreatedAt = current.CreatedAt,
+            Version = current.Version + 1,
+            UpdatedAt = timeProvider.GetUtcNow(),
+        });
+    }
+
+    public async Task<ResourceOutcome> SetScheduleAsync(ResourceSchedule schedule)
+    {
+        if (state.State.Definition is not { } current)
+        {
+            return NotFound();
+        }
+
+        if (ResourceValidator.ValidateSchedule(schedule) is { } error)
+        {
+            return ResourceOutcome.Failure(error);
+        }
+
+        return await SaveAsync(current with
+        {
+            Weekly = [.. schedule.Weekly],
+            Exceptions = [.. schedule.Exceptions],
+            Version = current.Version + 1,
+            UpdatedAt = timeProvider.GetUtcNow(),
+        });
+    }
+
+    public async Task<ResourceOutcome> DeactivateAsync()
+    {
+        if (state.State.Definition is not { } current)
+        {
+            return NotFound();
+        }
+
+        if (!current.Active)
+        {
+            return ResourceOutcome.Success(current);
+        }
+
+        return await SaveAsync(current with { Active = false, Version = current.Version + 1, UpdatedAt = timeProvider.GetUtcNow() });
+    }
+
+    public Task<ResourceDefinition?> GetAsync() => Task.FromResult(state.State.Definition);
+
+    public Task<long> GetVersionAsync() => Task.FromResult(state.State.Definition?.Version ?? 0);
+
+    private async Task<ResourceOutcome> SaveAsync(ResourceDefinition definition)
+    {
+        if (ResourceValidator.Validate(definition) is { } error)
+        {
+            return ResourceOutcome.Failure(error);
+        }
+
+        var previous = state.State;
+        state.State = new ResourceState { Definition = definition };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+
+        return ResourceOutcome.Success(definition);
+    }
+
+    private ResourceOutcome NotFound() =>
+        ResourceOutcome.Failure(BookingErrorCodes.ResourceNotFound, $"No resource '{this.GetPrimaryKeyString()}'.");
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Booking.Grains.Interfaces.Errors;
+using Booking.Runtime;
+using Booking.Runtime.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Booking.Web.Errors;
+
+/// <summary>
+/// Decides what a client learns about an exception: domain refusals keep their code and message, bad input says what is
+/// wrong, an unreachable store is a 503, and anything else is a 500 that reveals nothing (no message, stack or SQL).
+/// </summary>
+internal static class ExceptionProblemMapper
+{
+    // SQLite result codes that mean the database cannot be used right now rather than that a statement is wrong.
+    private static readonly HashSet<int> UnavailableSqliteCodes =
+    [
+        5, // SQLITE_BUSY
+        6, // SQLITE_LOCKED
+        8, // SQLITE_READONLY
+        10, // SQLITE_IOERR
+        13, // SQLITE_FULL
+        14, // SQLITE_CANTOPEN
+    ];
+
+    public static ProblemDetails Map(Exception exception)
+    {
+        switch (exception)
+        {
+            case DomainException domain:
+                return Problem(StatusFor(domain.Kind), domain.Code, domain.Message);
+            case BadHttpRequestException badRequest:
+                return Problem(badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), DescribeBadRequest(badRequest));
+            case JsonException json:
+                return Problem(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, DescribeJson(json));
+            case InconsistentStateException:
+                return Problem(StatusCodes.Status409Conflict, ProblemCodes.ConcurrentUpdate, "Another request changed the same data at the same time; retry the request.");
+        }
+
+        return IsUnavailable(exception)
+            ? Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "The service cannot reach its data store right now; retry shortly.")
+            : Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred.");
+    }
+
+    /// <summary>Whether the exception, or one it wraps, says the storage or the silo cannot be reached.</summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            var unavailable = current switch
+            {
+                SiloUnavailableException or TimeoutException => true,
+                PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("08", StringComparison.Ordinal),
+                NpgsqlException => true,
+                SqliteException sqlite => UnavailableSqliteCodes.Contains(sqlite.SqliteErrorCode),
+                _ => false,
+            };
+            if (unavailable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static int StatusFor(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.Validation => StatusCodes.Status400BadRequest,
+        DomainErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static string DescribeBadRequest(BadHttpRequestException exception) => exception switch
+    {
+        { InnerException: JsonException json } => DescribeJson(json),
+        { StatusCode: StatusCodes.Status413PayloadTooLarge } => exception.Message,
+        { StatusCode: StatusCodes.Status415UnsupportedMediaType } => "The request body must be JSON (Content-Type: application/json).",
+        _ when exception.Message.Contains("was not provided", StringComparison.Ordinal) => "The request body is missing.",
+        _ => "The request could not be read: " + exception.Message,
+    };
+
+    // The serializer's own message names .NET types; the client gets the JSON path and position instead.
+    private static string DescribeJson(JsonException exception)
+    {
+        var where = exception.Path is { Length: > 0 } path && path != "$" ? $" at '{path}'" : "";
+        var line = exception.LineNumber is { } number ? $" (line {number + 1}, position {exception.BytePositionInLine ?? 0})" : "";
+        return exception.Message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase)
+            ? "The request body lacks required fields: " + exception.Message[(exception.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()
+            : $"The request body is not valid JSON for this operation: a value{where} is malformed or of the wrong type{line}.";
+    }
+
+    private static ProblemDetails Problem(int status, string code, string detail) => new()
+    {
+        Status = status,
+        Detail = detail,
+        Extensions = { ["code"] = code },
+    };
+}
