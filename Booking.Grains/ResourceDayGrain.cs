@@ -14,7 +14,7 @@ namespace Booking.Grains;
 /// memory; an accepted one takes a lease on the booker's user-day, is written together with its bookings row, and only
 /// then is the lease confirmed and the answer sent. Refusals write nothing.
 /// </summary>
-public sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
+internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 {
     private const string HoldReminderName = "hold-expiry";
     private const int MaxRememberedRefusals = 1024;

@@ -4,7 +4,7 @@ using Booking.Grains.Interfaces.Model;
 namespace Booking.Grains;
 
 /// <summary>Persistent state of <see cref="ResourceDayGrain"/>: the resource-day's bookings and the idempotency keys that made them.</summary>
-public sealed class ResourceDayState
+internal sealed class ResourceDayState
 {
     /// <summary>Every booking and hold of the day, whatever its status, in start order.</summary>
     [JsonPropertyName("bookings")]

@@ -6,7 +6,7 @@ using Booking.Runtime;
 namespace Booking.Grains;
 
 /// <summary>Keeps one resource's definition; every change is validated and bumps the version that resource-day grains compare.</summary>
-public sealed class ResourceGrain(
+internal sealed class ResourceGrain(
     [PersistentState("resource")] IPersistentState<ResourceState> state,
     TimeProvider timeProvider) : Grain, IResourceGrain
 {

@@ -4,7 +4,7 @@ using Booking.Grains.Interfaces.Model;
 namespace Booking.Grains;
 
 /// <summary>Persistent state of <see cref="ResourceGrain"/>.</summary>
-public sealed class ResourceState
+internal sealed class ResourceState
 {
     /// <summary>The definition; null until created.</summary>
     [JsonPropertyName("definition")]

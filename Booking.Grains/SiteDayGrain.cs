@@ -12,7 +12,7 @@ namespace Booking.Grains;
 /// for, so two interleaved requests are never sent to the same slot-period.
 /// </summary>
 [Reentrant]
-public sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGrain
+internal sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGrain
 {
     private string _siteId = string.Empty;
     private DateOnly _date;

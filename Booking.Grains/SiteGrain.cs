@@ -9,7 +9,7 @@ namespace Booking.Grains;
 /// A parking site. It is stored before its slot resources are created, with the slots' ids, so a creation cut short
 /// is completed by repeating it and never leaves resources that no site knows.
 /// </summary>
-public sealed class SiteGrain(
+internal sealed class SiteGrain(
     [PersistentState("site")] IPersistentState<SiteState> state,
     TimeProvider timeProvider) : Grain, ISiteGrain
 {

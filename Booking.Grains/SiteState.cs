@@ -4,7 +4,7 @@ using Booking.Grains.Interfaces.Model;
 namespace Booking.Grains;
 
 /// <summary>Persistent state of <see cref="SiteGrain"/>.</summary>
-public sealed class SiteState
+internal sealed class SiteState
 {
     /// <summary>The site; null until created.</summary>
     [JsonPropertyName("site")]

@@ -12,7 +12,7 @@ namespace Booking.Grains;
 /// a committed booking; leases for bookings in flight live only in memory. A crash therefore loses leases only: a
 /// booking that committed is found in the rows, one that did not leaves nothing behind.
 /// </summary>
-public sealed class UserDayGrain(IBookingQuery bookingQuery, TimeProvider timeProvider) : Grain, IUserDayGrain
+internal sealed class UserDayGrain(IBookingQuery bookingQuery, TimeProvider timeProvider) : Grain, IUserDayGrain
 {
     private readonly Dictionary<string, UserDayEntry> _committed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UserDayEntry> _leases = new(StringComparer.Ordinal);

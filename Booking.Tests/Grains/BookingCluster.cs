@@ -3,7 +3,6 @@ using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
 using Booking.Runtime;
 using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Memory;
 using Booking.Runtime.Testing;
 using Booking.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +34,7 @@ public sealed class BookingCluster : IAsyncLifetime
                 options.ResponseTimeout = TimeSpan.FromDays(1);
                 services.AddSingleton<TimeProvider>(Time);
                 services.AddSingleton(bookingQuery);
-                services.AddSingleton<IMemoryProjectionSink>(Store);
+                services.AddInMemoryBookingStore(Store);
                 services.AddMemoryGrainStorageAsDefault();
                 services.AddMemoryReminderTable();
             })

@@ -1,5 +1,6 @@
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
+using Booking.Grains.Queries;
 using static Booking.Tests.Grains.BookingCluster;
 
 namespace Booking.Tests.Grains;
@@ -282,6 +283,21 @@ public sealed class ResourceDayGrainTests : IAsyncLifetime
         Assert.Equal(2, closed.Resource?.Version);
         Assert.Equal(BookingErrorCodes.OutsideAvailability, (await day.BookAsync(Request(mentor, "alice", "10:00", 60))).Error?.Code);
         Assert.Empty(await day.GetFreeSlotsAsync(60));
+    }
+
+    [Fact]
+    public async Task Availability_over_a_range_lists_each_dates_free_slots_in_order_and_refuses_more_than_31_dates()
+    {
+        var mentor = await _cluster.CreateAsync(Mentor() with { Exceptions = [ScheduleException.ClosedOn(Tuesday.AddDays(1))] });
+        await _cluster.Day(mentor.Id, Tuesday).BookAsync(Request(mentor, "alice", "09:00", 120));
+
+        var slots = await _cluster.Client.GetFreeSlotsAsync(mentor.Id, Tuesday, Tuesday.AddDays(2), 120);
+
+        Assert.Equal([Tuesday, Tuesday.AddDays(2)], slots.Select(s => s.Date).Distinct());
+        Assert.Equal(slots.OrderBy(s => s.StartUtc), slots);
+        Assert.Equal(new TimeOnly(11, 0), slots[0].Start);
+        Assert.Equal(new TimeOnly(9, 0), slots.First(s => s.Date == Tuesday.AddDays(2)).Start);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _cluster.Client.GetFreeSlotsAsync(mentor.Id, Tuesday, Tuesday.AddDays(31), 60));
     }
 
     [Fact]
