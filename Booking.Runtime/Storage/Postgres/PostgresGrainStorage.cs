@@ -71,6 +71,9 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     /// <summary>Batching counters (for tests and benchmarks).</summary>
     internal PostgresWriteStatistics Statistics { get; } = new();
 
+    /// <summary>Writes waiting for a writer (for tests that line writes up behind a stalled batch).</summary>
+    internal int QueuedWrites => _queue.Reader.Count;
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await using var command = _dataSource.CreateCommand(ReadSql);
