@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace Booking.Tests.Api;
 
-/// <summary>/api/v1/bookings, /holds and site bookings over HTTP (memory storage, see <see cref="MemoryApiFixture"/>).</summary>
-public sealed class BookingsApiTests(MemoryApiFixture fixture) : IClassFixture<MemoryApiFixture>
+/// <summary>/api/v1/bookings, /holds and site bookings over HTTP against PostgreSQL.</summary>
+public sealed class BookingsApiTests(PostgresApiFixture fixture) : IClassFixture<PostgresApiFixture>
 {
     private readonly HttpClient _client = fixture.Host.CreateClient();
 
@@ -199,6 +199,35 @@ public sealed class BookingsApiTests(MemoryApiFixture fixture) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Members_list_their_own_bookings_and_owners_those_of_their_resource_with_filters_and_paging()
+    {
+        var owner = await _client.SignUpProviderAsync(fixture.Host);
+        var otherProvider = await _client.SignUpProviderAsync(fixture.Host);
+        var resourceId = (await _client.CreateServiceAsync(owner.AccessToken)).GetProperty("id").GetString();
+        var booker = await _client.SignUpAsync();
+        var other = await _client.SignUpAsync();
+        var kept = await BookAsync(booker.AccessToken, new { resourceId, date = Date, start = "08:00", end = "09:00" });
+        var cancelled = await BookAsync(booker.AccessToken, new { resourceId, date = Date, start = "10:00", end = "11:00" });
+        await BookAsync(other.AccessToken, new { resourceId, date = Date, start = "12:00", end = "13:00" });
+        await _client.SendAsync(HttpMethod.Post, $"/api/v1/bookings/{cancelled}/cancel", booker.AccessToken);
+
+        var mine = await ListAsync(booker.AccessToken, "");
+        var firstPage = await ListAsync(booker.AccessToken, "?pageSize=1&page=1");
+        var onlyCancelled = await ListAsync(booker.AccessToken, "?status=cancelled");
+        var ownerView = await ListAsync(owner.AccessToken, $"?resourceId={resourceId}&from={Date}&to={Date}");
+
+        Assert.Equal([kept, cancelled], mine.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+        Assert.Equal(2, mine.GetProperty("total").GetInt64());
+        Assert.Equal(1, firstPage.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, firstPage.GetProperty("total").GetInt64());
+        Assert.Equal(cancelled, Assert.Single(onlyCancelled.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(3, ownerView.GetProperty("total").GetInt64());
+        await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/bookings?resourceId={resourceId}", otherProvider.AccessToken)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await _client.SendAsync(HttpMethod.Get, "/api/v1/bookings?status=lost", booker.AccessToken)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await (await _client.SendAsync(HttpMethod.Get, "/api/v1/bookings?pageSize=500", booker.AccessToken)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task Bookings_need_a_signed_in_user()
     {
         var response = await _client.PostAsJsonAsync("/api/v1/bookings", new { resourceId = "x", date = Date, start = "10:00", end = "11:00" });
@@ -211,6 +240,13 @@ public sealed class BookingsApiTests(MemoryApiFixture fixture) : IClassFixture<M
         var response = await _client.SendAsync(HttpMethod.Post, "/api/v1/bookings", token, body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private async Task<JsonElement> ListAsync(string token, string query)
+    {
+        var response = await _client.SendAsync(HttpMethod.Get, "/api/v1/bookings" + query, token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private Task<HttpResponseMessage> BookWithKeyAsync(string token, string key, object body)

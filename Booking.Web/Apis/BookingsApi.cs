@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
@@ -16,6 +17,15 @@ internal static class BookingsApi
 {
     public const int MaxIdempotencyKeyLength = 100;
 
+    private static readonly Dictionary<string, BookingStatus> StatusNames = new(StringComparer.Ordinal)
+    {
+        ["pending"] = BookingStatus.Pending,
+        ["confirmed"] = BookingStatus.Confirmed,
+        ["cancelled"] = BookingStatus.Cancelled,
+        ["completed"] = BookingStatus.Completed,
+        ["no_show"] = BookingStatus.NoShow,
+    };
+
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder routes)
     {
         var bookings = routes.MapGroup("/api/v1/bookings")
@@ -33,6 +43,13 @@ internal static class BookingsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        bookings.MapGet("", ListAsync)
+            .WithSummary("List bookings, by start time")
+            .WithDescription("Your own bookings; with resourceId, the bookings of a resource you own (admins: any resource; without resourceId admins see all). "
+                + "Filters: status (pending, confirmed, cancelled, completed, no_show; comma-separated), from and to (local dates, both included). Paged: page from 1, pageSize 1 to 100 (default 20).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         bookings.MapGet("/{id}", GetAsync)
             .WithSummary("One booking")
@@ -81,6 +98,45 @@ internal static class BookingsApi
         return outcome.IsSuccess
             ? TypedResults.Created($"/api/v1/bookings/{outcome.Booking.Id}", outcome.Booking)
             : BookingProblems.From(outcome.Error);
+    }
+
+    public static async Task<Results<Ok<BookingPage>, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user,
+        IGrainFactory grains,
+        [FromServices] IBookingQuery query,
+        CancellationToken cancellationToken,
+        string? resourceId = null,
+        string? status = null,
+        DateOnly? from = null,
+        DateOnly? to = null,
+        [Range(1, int.MaxValue, ErrorMessage = "page must be 1 or more.")] int page = 1,
+        [Range(1, BookingPage.MaxPageSize, ErrorMessage = "pageSize must be between 1 and 100.")] int pageSize = 20)
+    {
+        if (!TryParseStatuses(status, out var statuses))
+        {
+            return BookingProblems.Of(BookingErrorCodes.ValidationFailed, "status takes pending, confirmed, cancelled, completed or no_show, comma-separated.");
+        }
+
+        var filter = new BookingFilter { Statuses = statuses, From = from, To = to };
+        if (resourceId is not null)
+        {
+            if (!user.IsAdmin())
+            {
+                var resource = await grains.GetGrain<IResourceGrain>(resourceId).GetAsync().WaitAsync(cancellationToken);
+                if (resource?.OwnerId != user.GetUserId())
+                {
+                    return BookingProblems.Of(BookingErrorCodes.Forbidden, "Only the resource's owner or an admin may list its bookings.");
+                }
+            }
+
+            filter = filter with { ResourceIds = [resourceId] };
+        }
+        else if (!user.IsAdmin())
+        {
+            filter = filter with { UserId = user.GetUserId() };
+        }
+
+        return TypedResults.Ok(await query.SearchBookingsAsync(filter, page, pageSize, cancellationToken));
     }
 
     public static async Task<Results<Ok<BookingRecord>, ProblemHttpResult>> GetAsync(
@@ -143,6 +199,29 @@ internal static class BookingsApi
             ByOwnerOrAdmin = ownerOrAdmin,
         }).WaitAsync(cancellationToken);
         return outcome.IsSuccess ? TypedResults.Ok(outcome.Booking) : BookingProblems.From(outcome.Error);
+    }
+
+    private static bool TryParseStatuses(string? text, out IReadOnlyList<BookingStatus>? statuses)
+    {
+        statuses = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var parsed = new List<BookingStatus>();
+        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!StatusNames.TryGetValue(name, out var value))
+            {
+                return false;
+            }
+
+            parsed.Add(value);
+        }
+
+        statuses = parsed;
+        return true;
     }
 
     internal static IResourceDayGrain ResourceDay(IGrainFactory grains, BookingRequest request) =>
