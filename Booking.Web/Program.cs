@@ -60,6 +60,10 @@ app.MapHealthApi();
 app.MapAuthApi();
 app.MapMeApi();
 app.MapUsersApi();
+app.MapResourcesApi();
+app.MapBookingsApi();
+app.MapHoldsApi();
+app.MapSitesApi();
 app.MapMetricsApi();
 
 app.Run();
