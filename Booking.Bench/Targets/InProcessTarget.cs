@@ -12,7 +12,6 @@ using Booking.Runtime.Storage.Postgres;
 using Booking.Runtime.Testing;
 using Booking.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Booking.Bench.Targets;
@@ -25,6 +24,12 @@ namespace Booking.Bench.Targets;
 /// </summary>
 internal sealed class InProcessTarget(string adminConnectionString, int silos, StageProfile? profile = null) : IBookingTarget
 {
+    // The engine's bookings table, written in the same transaction as each resource-day state.
+    private const string ConfirmedBookingsSql = """
+        SELECT id, resource_id, user_id, local_date AS date, local_start AS start_time, local_end AS end_time
+        FROM bookings WHERE status = 'confirmed'
+        """;
+
     private BenchDatabase? _database;
     private InProcessTestCluster? _cluster;
     private IGrainFactory[] _entryPoints = [];
@@ -50,7 +55,6 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, S
                 options.GrainAssemblies.Add(GrainInterfacesAssembly.Assembly);
                 services.AddSingleton(TimeProvider.System);
                 services.AddBookingStorage(storage);
-                AddInterimBookingRows(services);
                 if (profile is not null)
                 {
                     AddTiming(services, profile);
@@ -111,12 +115,10 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, S
     {
         await using var connection = new NpgsqlConnection(_database!.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var probe = new NpgsqlCommand("SELECT to_regclass('bookings') IS NOT NULL", connection);
-        var hasBookingsTable = (bool)(await probe.ExecuteScalarAsync(cancellationToken))!;
-        await using var command = new NpgsqlCommand(DoubleBookingAudit.Sql(hasBookingsTable ? BookingsTableSql : GrainStateSql), connection);
+        await using var command = new NpgsqlCommand(DoubleBookingAudit.Sql(ConfirmedBookingsSql), connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new AuditResult(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), hasBookingsTable ? "bookings table" : "resource-day grain state");
+        return new AuditResult(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), "bookings table");
     }
 
     public async ValueTask DisposeAsync()
@@ -172,19 +174,6 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, S
         return ids;
     }
 
-    // The resource-day grains' JSON state, one row per booking in it: the audit before the bookings table existed.
-    private const string GrainStateSql = """
-        SELECT e->>'id' AS id, e->>'resourceId' AS resource_id, e->>'userId' AS user_id, (e->>'date')::date AS date,
-               (e->>'start')::time AS start_time, (e->>'end')::time AS end_time
-        FROM grain_state g CROSS JOIN LATERAL jsonb_array_elements(g.payload->'bookings') e
-        WHERE g.grain_type = 'Booking.Grains.Interfaces.IResourceDayGrain' AND g.payload IS NOT NULL AND e->>'status' = 'confirmed'
-        """;
-
-    private const string BookingsTableSql = """
-        SELECT id, resource_id, user_id, local_date AS date, local_start AS start_time, local_end AS end_time
-        FROM bookings WHERE status = 'confirmed'
-        """;
-
     /// <summary>Wraps the default grain storage and the bookings query in stopwatches.</summary>
     private static void AddTiming(IServiceCollection services, StageProfile profile)
     {
@@ -198,20 +187,5 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, S
         services.AddSingleton<IBookingQuery>(sp => new TimedBookingQuery(
             (IBookingQuery)(query.ImplementationInstance ?? query.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, query.ImplementationType!)),
             profile));
-    }
-
-    /// <summary>
-    /// Until the bookings table (its projection writer and SQL query) is registered by AddBookingStorage, the bench
-    /// supplies stand-ins: a writer that adds no statement and a query that finds no row, so user-day grains start empty.
-    /// </summary>
-    private static void AddInterimBookingRows(IServiceCollection services)
-    {
-        if (services.Any(d => d.ServiceType == typeof(IBookingQuery)))
-        {
-            return;
-        }
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostgresProjectionWriter, InterimBookingRowsWriter>());
-        services.AddSingleton<IBookingQuery, InterimBookingQuery>();
     }
 }

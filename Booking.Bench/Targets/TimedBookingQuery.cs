@@ -17,4 +17,13 @@ internal sealed class TimedBookingQuery(IBookingQuery inner, StageProfile profil
     }
 
     public Task<BookingRecord?> GetBookingAsync(string bookingId, CancellationToken cancellationToken) => inner.GetBookingAsync(bookingId, cancellationToken);
+
+    public Task<BookingPage> SearchBookingsAsync(BookingFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
+        inner.SearchBookingsAsync(filter, page, pageSize, cancellationToken);
+
+    public IAsyncEnumerable<BookingRecord> StreamBookingsAsync(BookingFilter filter, CancellationToken cancellationToken) =>
+        inner.StreamBookingsAsync(filter, cancellationToken);
+
+    public Task<IReadOnlyList<BookingStats>> GetResourceStatsAsync(IReadOnlyList<string> resourceIds, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        inner.GetResourceStatsAsync(resourceIds, from, to, cancellationToken);
 }
