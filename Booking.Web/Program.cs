@@ -55,6 +55,7 @@ app.MapHealthApi();
 app.MapAuthApi();
 app.MapMeApi();
 app.MapUsersApi();
+app.MapWortisCompatApi();
 
 app.Run();
 
