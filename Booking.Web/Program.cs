@@ -56,6 +56,7 @@ app.MapAuthApi();
 app.MapMeApi();
 app.MapUsersApi();
 app.MapWortisCompatApi();
+app.MapEduConnectCompatApi();
 
 app.Run();
 
