@@ -18,7 +18,7 @@ internal static class StorageBenchmark
 
     /// <summary>
     /// PostgreSQL: (a) group commit off, every write its own transaction with up to <paramref name="writers"/> transactions
-    /// in flight at once (the connection pool is sized to match, so the server needs that many free connections);
+    /// in flight at once (one connection each, fewer if the server's max_connections does not leave room for that many);
     /// (b) group commit with the provider's default options. <paramref name="connectionString"/> is an admin connection
     /// string: the benchmark creates a database of its own (named from a Guid), migrates it and drops it afterwards.
     /// </summary>
@@ -88,8 +88,21 @@ internal static class StorageBenchmark
             .InitializeAsync(ct)
             .ConfigureAwait(false);
 
+        // One connection per transaction in flight: stay clear of the server's limit (a stock server allows 100).
+        int maxConnections;
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        await using (var command = dataSource.CreateCommand("SELECT current_setting('max_connections')::int"))
+        {
+            maxConnections = (int)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }
+
         double single;
-        var singleOptions = new PostgresStorageOptions { ConnectionString = connectionString, MaxBatchSize = 1, MaxConcurrentBatches = writers };
+        var singleOptions = new PostgresStorageOptions
+        {
+            ConnectionString = connectionString,
+            MaxBatchSize = 1,
+            MaxConcurrentBatches = Math.Clamp(maxConnections - 20, 1, writers),
+        };
         await using (var storage = CreatePostgres(singleOptions))
         {
             (single, _) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);

@@ -438,7 +438,8 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         _state.State = new ResourceDayState { Bookings = bookings, Idempotency = idempotencyKeys };
         try
         {
-            await _state.WriteStateAsync([new BookingRowsChanged([.. changed, .. expired])]);
+            // Expired holds first: they leave their place before a new row may take it (the database checks row by row).
+            await _state.WriteStateAsync([new BookingRowsChanged([.. expired, .. changed], _definition?.Capacity)]);
         }
         catch (InconsistentStateException)
         {

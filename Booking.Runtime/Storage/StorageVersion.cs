@@ -24,11 +24,12 @@ internal static class StorageVersion
             $"ETag '{eTag}' of state '{stateName}' of grain {grainId} is not a version issued by this storage provider.", null, eTag);
     }
 
-    public static InconsistentStateException Conflict(GrainId grainId, string stateName, long? expected) =>
+    /// <summary>The error for a failed version check; <paramref name="stored"/> when the provider knows it without another query.</summary>
+    public static InconsistentStateException Conflict(GrainId grainId, string stateName, long? expected, long? stored = null) =>
         new(
             expected is { } v
                 ? $"State '{stateName}' of grain {grainId} is no longer at version {Format(v)}: another activation wrote it first."
                 : $"State '{stateName}' of grain {grainId} already exists: another activation created it first.",
-            null,
+            stored is { } s ? Format(s) : null,
             expected is { } e ? Format(e) : null);
 }

@@ -1,5 +1,6 @@
 using Booking.Runtime.Hosting;
 using Booking.Runtime.Storage;
+using Booking.Silo.Bookings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,10 @@ public static class BookingSiloServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the default grain storage and reminder table for <paramref name="storage"/>.</summary>
+    /// <summary>
+    /// Registers the default grain storage and reminder table for <paramref name="storage"/>, and the <c>bookings</c> query
+    /// table on the same store (its migrations, its writer and the <see cref="Booking.Grains.Queries.IBookingQuery"/> over it).
+    /// </summary>
     public static IServiceCollection AddBookingStorage(this IServiceCollection services, BookingStorageOptions storage)
     {
         switch (storage.Provider)
@@ -47,6 +51,7 @@ public static class BookingSiloServiceCollectionExtensions
                 throw new InvalidOperationException($"Unknown storage provider {storage.Provider}: use Sqlite, Postgres or Memory.");
         }
 
+        services.AddBookingTables(storage);
         return services;
     }
 }

@@ -33,4 +33,13 @@ internal sealed class GatedBookingQuery(IBookingQuery inner, int callers) : IBoo
 
     public Task<BookingRecord?> GetBookingAsync(string bookingId, CancellationToken cancellationToken) =>
         inner.GetBookingAsync(bookingId, cancellationToken);
+
+    public Task<BookingPage> SearchBookingsAsync(BookingFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
+        inner.SearchBookingsAsync(filter, page, pageSize, cancellationToken);
+
+    public IAsyncEnumerable<BookingRecord> StreamBookingsAsync(BookingFilter filter, CancellationToken cancellationToken) =>
+        inner.StreamBookingsAsync(filter, cancellationToken);
+
+    public Task<IReadOnlyList<BookingStats>> GetResourceStatsAsync(IReadOnlyList<string> resourceIds, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        inner.GetResourceStatsAsync(resourceIds, from, to, cancellationToken);
 }

@@ -139,8 +139,9 @@ public abstract class GrainStorageConformanceTests
 
         stale.State.Text = "stale";
         var staleETag = stale.ETag;
-        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grainId, stale));
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grainId, stale));
 
+        Assert.Equal(staleETag, conflict.CurrentEtag);
         Assert.Equal(staleETag, stale.ETag);
         var stored = await ReadAsync(grainId);
         Assert.Equal("two", stored.State.Text);
@@ -217,6 +218,22 @@ public abstract class GrainStorageConformanceTests
         var stored = await ReadAsync(grainId);
         Assert.True(stored.RecordExists);
         Assert.Equal("two", stored.State.Text);
+    }
+
+    [Fact]
+    public async Task Clearing_a_record_never_written_leaves_a_version_that_a_first_writer_cannot_skip()
+    {
+        var grainId = NewGrainId();
+        var clearer = NewState(0);
+
+        await Storage.ClearStateAsync(StateName, grainId, clearer);
+
+        Assert.False(clearer.RecordExists);
+        Assert.NotNull(clearer.ETag);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grainId, NewState(1, "late first write")));
+        var read = await ReadAsync(grainId);
+        Assert.False(read.RecordExists);
+        Assert.Equal(clearer.ETag, read.ETag);
     }
 
     [Fact]

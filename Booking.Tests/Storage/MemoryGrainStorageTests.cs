@@ -33,9 +33,11 @@ public sealed class MemoryGrainStorageTests
         await _storage.WriteStateAsync(StateName, grainId, NewStateAt(stale.ETag, 2));
         stale.SetProjections([new TestRowProjection("row-stale", "stale")]);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync(StateName, grainId, stale));
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync(StateName, grainId, stale));
 
         Assert.Empty(_sink.Applied);
+        Assert.Equal(stale.ETag, conflict.CurrentEtag);
+        Assert.Equal("2", conflict.StoredEtag);
     }
 
     [Fact]

@@ -105,6 +105,30 @@ public sealed class PostgresGroupCommitTests(PostgresStorageFixture database) : 
     }
 
     [Fact]
+    public async Task A_write_gathered_behind_a_busy_batch_goes_as_soon_as_that_batch_finishes()
+    {
+        await using var storage = CreateStorage(maxConcurrentBatches: 2, batchWindow: TimeSpan.FromSeconds(60));
+        var blocker = NewGrainId();
+        var blockerState = NewState(0);
+        await storage.WriteStateAsync(StateName, blocker, blockerState);
+
+        Task stalled;
+        Task gathered;
+        await using (await PostgresRowLock.AcquireAsync(database.ConnectionString, blocker, StateName))
+        {
+            var before = storage.Statistics.Batches;
+            stalled = storage.WriteStateAsync(StateName, blocker, blockerState);
+            await Eventually.HoldsAsync(() => storage.Statistics.Batches > before, "one writer is busy with the stalled write");
+
+            // The other writer takes this one and, with a batch in flight, waits to gather more.
+            gathered = storage.WriteStateAsync(StateName, NewGrainId(), NewState(1));
+        }
+
+        await stalled;
+        await gathered.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task Writes_fail_with_the_connection_error_when_the_database_is_unreachable()
     {
         await using var storage = new PostgresGrainStorage(

@@ -14,12 +14,13 @@ public sealed class PostgresProjectionTests(PostgresStorageFixture database) : I
     private readonly PostgresGrainStorage _storage = new(
         new PostgresStorageOptions { ConnectionString = database.ConnectionString, MaxConcurrentBatches = 1 },
         new JsonGrainStateSerializer(),
-        [new PostgresTestRowWriter()],
+        [new PostgresTestRowWriter(), new PostgresTestSlotWriter()],
         TimeProvider.System,
         NullLogger<PostgresGrainStorage>.Instance);
 
     public Task InitializeAsync() =>
-        PostgresStorageFixture.CreateInitializer(database.ConnectionString, PostgresTestRowWriter.Table).InitializeAsync(CancellationToken.None);
+        PostgresStorageFixture.CreateInitializer(database.ConnectionString, PostgresTestRowWriter.Table, PostgresTestSlotWriter.Table)
+            .InitializeAsync(CancellationToken.None);
 
     public async Task DisposeAsync() => await _storage.DisposeAsync();
 
@@ -100,6 +101,32 @@ public sealed class PostgresProjectionTests(PostgresStorageFixture database) : I
     }
 
     [Fact]
+    public async Task Overlapping_slots_in_one_batch_fail_only_the_write_that_breaks_the_exclusion_constraint()
+    {
+        var resource = Guid.NewGuid().ToString("N");
+        var nine = new DateTimeOffset(2030, 5, 6, 9, 0, 0, TimeSpan.Zero);
+        var grains = new[] { NewGrainId(), NewGrainId(), NewGrainId() };
+
+        // 9:00-10:00 first; 9:30-10:30 overlaps it; 10:00-11:00 only overlaps the one that must fail.
+        var writes = await PostgresBatching.QueueBehindStalledBatchAsync(_storage, database.ConnectionString, () =>
+        [
+            _storage.WriteStateAsync(StateName, grains[0], NewState(1, new TestSlotProjection(resource, nine, nine.AddHours(1)))),
+            _storage.WriteStateAsync(StateName, grains[1], NewState(1, new TestSlotProjection(resource, nine.AddMinutes(30), nine.AddMinutes(90)))),
+            _storage.WriteStateAsync(StateName, grains[2], NewState(1, new TestSlotProjection(resource, nine.AddHours(1), nine.AddHours(2)))),
+        ]);
+        var outcomes = await Task.WhenAll(writes.Select(PostgresBatching.OutcomeAsync));
+
+        Assert.Equal(3, _storage.Statistics.LargestBatch);
+        Assert.Null(outcomes[0]);
+        Assert.Equal(PostgresErrorCodes.ExclusionViolation, Assert.IsType<PostgresException>(outcomes[1]).SqlState);
+        Assert.Null(outcomes[2]);
+        Assert.True((await ReadStateAsync(grains[0])).RecordExists);
+        Assert.False((await ReadStateAsync(grains[1])).RecordExists);
+        Assert.True((await ReadStateAsync(grains[2])).RecordExists);
+        Assert.Equal(2, await CountSlotsAsync(resource));
+    }
+
+    [Fact]
     public async Task A_projection_without_a_registered_writer_is_rejected_and_nothing_is_stored()
     {
         var grainId = NewGrainId();
@@ -127,6 +154,15 @@ public sealed class PostgresProjectionTests(PostgresStorageFixture database) : I
         var state = new GrainState<CounterState>(new CounterState());
         await _storage.ReadStateAsync(StateName, grainId, state);
         return state;
+    }
+
+    private async Task<long> CountSlotsAsync(string resource)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM test_slot WHERE resource = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = resource, NpgsqlDbType = NpgsqlDbType.Text });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<(string Note, string GrainKey)?> ReadRowAsync(string id)

@@ -56,7 +56,7 @@ internal sealed class MemoryGrainStorage(JsonGrainStateSerializer serializer, IM
             var current = _records.TryGetValue(key, out var record) ? record.Version : (long?)null;
             if (current != expected)
             {
-                throw StorageVersion.Conflict(grainId, stateName, expected);
+                throw StorageVersion.Conflict(grainId, stateName, expected, current);
             }
 
             if (projections.Count > 0)

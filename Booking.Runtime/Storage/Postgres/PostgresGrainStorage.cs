@@ -41,6 +41,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly TimeSpan _batchWindow;
     private readonly Task[] _writers;
     private int _batchesInFlight;
+    private TaskCompletionSource _batchFinished = NewSignal();
 
     public PostgresGrainStorage(
         PostgresStorageOptions options,
@@ -69,6 +70,9 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 
     /// <summary>Batching counters (for tests and benchmarks).</summary>
     internal PostgresWriteStatistics Statistics { get; } = new();
+
+    /// <summary>Writes waiting for a writer (for tests that line writes up behind a stalled batch).</summary>
+    internal int QueuedWrites => _queue.Reader.Count;
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -170,9 +174,11 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName, NpgsqlDbType = NpgsqlDbType.Text });
     }
 
-    // Batching policy: a writer takes everything already queued. It waits up to the batch window for more only while
-    // another batch is committing, because then the database is busy anyway and a fuller batch costs one commit instead of
-    // several. A write that arrives while every writer is idle goes out at once, so a lone write never pays the window.
+    // Batching policy: a writer takes everything already queued (up to the cap). It waits up to the batch window for more
+    // only while another batch is committing, and stops waiting as soon as one finishes: while the database is busy with
+    // that batch, a fuller batch costs one commit instead of several, but once a writer is free again holding writes back
+    // gains nothing. A write that arrives while every writer is idle goes out at once, so a lone write never pays the window.
+    // Under load batches also grow by themselves, since writes queue up while every writer is committing.
     private async Task RunWriterAsync()
     {
         var reader = _queue.Reader;
@@ -186,9 +192,14 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
                 continue;
             }
 
-            if (batch.Count < _maxBatchSize && _batchWindow > TimeSpan.Zero && Volatile.Read(ref _batchesInFlight) > 0)
+            if (batch.Count < _maxBatchSize && _batchWindow > TimeSpan.Zero)
             {
-                await GatherAsync(reader, batch).ConfigureAwait(false);
+                // Taken before looking at the count, so a batch that finishes in between still ends the wait.
+                var batchFinished = Volatile.Read(ref _batchFinished).Task;
+                if (Volatile.Read(ref _batchesInFlight) > 0)
+                {
+                    await GatherAsync(reader, batch, batchFinished).ConfigureAwait(false);
+                }
             }
 
             Interlocked.Increment(ref _batchesInFlight);
@@ -208,6 +219,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             finally
             {
                 Interlocked.Decrement(ref _batchesInFlight);
+                Interlocked.Exchange(ref _batchFinished, NewSignal()).TrySetResult();
             }
 
             // Only now wake the callers: one that writes again at once must see this batch as finished, or it would
@@ -229,15 +241,22 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         }
     }
 
-    private async Task GatherAsync(ChannelReader<PostgresPendingWrite> reader, List<PostgresPendingWrite> batch)
+    private async Task GatherAsync(ChannelReader<PostgresPendingWrite> reader, List<PostgresPendingWrite> batch, Task batchFinished)
     {
         // Real time on purpose: the window only trades latency for throughput and must elapse even when a test drives
         // the injected TimeProvider by hand.
         using var window = new CancellationTokenSource(_batchWindow);
         try
         {
-            while (batch.Count < _maxBatchSize && await reader.WaitToReadAsync(window.Token).ConfigureAwait(false))
+            while (batch.Count < _maxBatchSize)
             {
+                var more = reader.WaitToReadAsync(window.Token).AsTask();
+                if (await Task.WhenAny(more, batchFinished).ConfigureAwait(false) == batchFinished || !await more.ConfigureAwait(false))
+                {
+                    // Another writer is free again (holding these writes back gains nothing now), or the queue closed.
+                    return;
+                }
+
                 Drain(reader, batch);
             }
         }
@@ -316,6 +335,8 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 
         await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static bool IsDeadlockOrSerializationFailure(PostgresException exception) =>
         exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;

@@ -155,7 +155,7 @@ public sealed class MessageJsonTests
         new UserLeaseRequest { LeaseId = "l", ResourceId = "r", ResourceKind = ResourceKind.Service, StartUtc = Instant, EndUtc = Instant.AddHours(1), Period = "p" },
         UserLeaseOutcome.Conflict("b", "busy"),
         new SiteSlotStatus { ResourceId = "r", Number = "A1", Free = true },
-        new Booking.Grains.Projections.BookingRowsChanged([SampleBooking()]),
+        new Booking.Grains.Projections.BookingRowsChanged([SampleBooking()], Capacity: 3),
         new CreateSiteRequest
         {
             Name = "HQ", Address = "1 rue", SlotCount = 3, SlotNumbers = ["A1"], TimeZone = "Europe/Paris",

@@ -1,0 +1,54 @@
+using Booking.Grains.Queries;
+using Booking.Runtime.Storage;
+using Booking.Runtime.Storage.Postgres;
+using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Bookings.Postgres;
+using Booking.Silo.Bookings.Sqlite;
+using Booking.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Booking.Silo.Bookings;
+
+/// <summary>Registers the <c>bookings</c> query table of the configured storage: its schema, its writer and its <see cref="IBookingQuery"/>.</summary>
+public static class BookingTablesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds, for <paramref name="storage"/>'s provider, the migrations of the <c>bookings</c> table, the projection writer that
+    /// fills it in the resource-day state's transaction, and the <see cref="IBookingQuery"/> that reads it (which the user-day
+    /// grain needs to activate). For the memory provider, one <see cref="InMemoryBookingStore"/> plays both parts.
+    /// </summary>
+    public static IServiceCollection AddBookingTables(this IServiceCollection services, BookingStorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        services.TryAddSingleton<JsonGrainStateSerializer>(_ => new JsonGrainStateSerializer());
+        switch (storage.Provider)
+        {
+            case StorageProvider.Postgres:
+                foreach (var migration in PostgresBookingTables.Migrations)
+                {
+                    services.AddPostgresMigration(migration.Id, migration.Name, migration.Sql);
+                }
+
+                services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostgresProjectionWriter, PostgresBookingRowsWriter>());
+                services.TryAddSingleton<IBookingQuery>(sp => new PostgresBookingQuery(storage.ConnectionString, sp.GetRequiredService<JsonGrainStateSerializer>()));
+                break;
+            case StorageProvider.Sqlite:
+                foreach (var migration in SqliteBookingTables.Migrations)
+                {
+                    services.AddSqliteMigration(migration.Id, migration.Name, migration.Sql);
+                }
+
+                services.TryAddEnumerable(ServiceDescriptor.Singleton<ISqliteProjectionWriter, SqliteBookingRowsWriter>());
+                services.TryAddSingleton<IBookingQuery>(sp => new SqliteBookingQuery(storage.ConnectionString, sp.GetRequiredService<JsonGrainStateSerializer>()));
+                break;
+            case StorageProvider.Memory:
+                services.AddInMemoryBookingStore();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown storage provider {storage.Provider}: use Sqlite, Postgres or Memory.");
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using Booking.Grains.Interfaces;
+using Booking.Grains.Interfaces.Model;
+using Booking.Grains.Queries;
+using Booking.Runtime;
+using Booking.Runtime.Testing;
+using Booking.Silo.Hosting;
+using Booking.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Booking.Tests.Bookings;
+
+/// <summary>
+/// An in-process cluster whose silos get their storage exactly as the host does (<c>AddBookingStorage</c>: grain state,
+/// reminders, the bookings table and its query), on a fake clock shared by every host of a test.
+/// </summary>
+internal sealed class BookingsHost : IAsyncDisposable
+{
+    private BookingsHost(InProcessTestCluster cluster) => Cluster = cluster;
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IGrainFactory Client => Cluster.Client;
+
+    /// <summary>The bookings query of the first silo, as the API would use it.</summary>
+    public IBookingQuery Query => Cluster.Silos[0].Services.GetRequiredService<IBookingQuery>();
+
+    public static async Task<BookingsHost> StartAsync(
+        BookingStorageOptions storage, FakeTimeProvider time, int silos = 2, Action<IServiceCollection>? configure = null)
+    {
+        var cluster = new InProcessTestClusterBuilder(silos)
+            .ConfigureSilo((options, services) =>
+            {
+                // Calls time out on the fake clock; tests that move it must not time their own calls out.
+                options.ResponseTimeout = TimeSpan.FromDays(1);
+                services.AddSingleton<TimeProvider>(time);
+                services.AddBookingStorage(storage);
+                configure?.Invoke(services);
+            })
+            .Build();
+        await cluster.DeployAsync();
+        return new BookingsHost(cluster);
+    }
+
+    public async Task<ResourceDefinition> CreateAsync(ResourceDefinition definition)
+    {
+        var outcome = await Client.GetGrain<IResourceGrain>(definition.Id).CreateAsync(definition);
+        Assert.True(outcome.IsSuccess, outcome.Error?.Message);
+        return outcome.Resource;
+    }
+
+    public IResourceDayGrain Day(string resourceId, DateOnly date) => Client.GetGrain<IResourceDayGrain>(GrainKeys.ResourceDay(resourceId, date));
+
+    /// <summary>Books and fails the test if the booking is refused.</summary>
+    public async Task<BookingRecord> BookAsync(BookRequest request)
+    {
+        var outcome = await Day(request.ResourceId, request.Date).BookAsync(request);
+        Assert.True(outcome.IsSuccess, outcome.Error?.Message);
+        return outcome.Booking!;
+    }
+
+    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+}
