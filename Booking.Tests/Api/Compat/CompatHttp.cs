@@ -1,43 +1,13 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using Booking.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Tests.Api.Compat;
 
 /// <summary>What a seed application's client does over HTTP, in one call each, and how it reads the answers.</summary>
 internal static class CompatHttp
 {
-    public static string NewEmail(string prefix = "user", string domain = "example.com") => $"{prefix}-{Guid.NewGuid():N}@{domain}";
-
-    public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string url, object? body = null, string? token = null)
-    {
-        var request = new HttpRequestMessage(method, url);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return client.SendAsync(request);
-    }
-
-    public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string url, string json, string? token = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client.SendAsync(request);
-    }
-
     /// <summary>Asserts the status and returns the JSON body.</summary>
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
@@ -73,6 +43,18 @@ internal static class CompatHttp
 
         return body;
     }
+
+    /// <summary>Registers a user and has the host's first admin give them <paramref name="role"/>.</summary>
+    public static async Task<SignedIn> SignUpAsAsync(this HttpClient client, ApiHost host, string role)
+    {
+        var user = await client.SignUpAsync();
+        var admin = await client.LoginAsync(host.AdminEmail, ApiHost.AdminPassword);
+        await (await client.SendAsync(HttpMethod.Put, $"/api/v1/users/{user.Account.Id}/role", admin.AccessToken, new { role })).JsonAsync(HttpStatusCode.OK);
+        return user;
+    }
+
+    /// <summary>The engine's grains of <paramref name="host"/>, for arranging what a seed's own routes cannot create.</summary>
+    public static IGrainFactory Grains(this ApiHost host) => host.Services.GetRequiredService<IGrainFactory>();
 
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 

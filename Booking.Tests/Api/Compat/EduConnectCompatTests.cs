@@ -9,11 +9,11 @@ namespace Booking.Tests.Api.Compat;
 /// Replays seeds/educonnect-mentor-sessions.md over HTTP against PostgreSQL: the "Flux de réservation" steps 1–7, the
 /// availability and session routes with their shapes, and the validations and authorisations the document names.
 /// </summary>
-public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixture<CompatApiFixture>
+public sealed class EduConnectCompatTests(PostgresApiFixture fixture) : IClassFixture<PostgresApiFixture>
 {
     private const string Lagos = "Africa/Lagos";
 
-    private readonly HttpClient _client = fixture.CreateClient();
+    private readonly HttpClient _client = fixture.Host.CreateClient();
 
     [Fact]
     public async Task The_booking_flow_steps_1_to_7_book_a_session_and_take_its_slot()
@@ -43,16 +43,16 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var chosen = slots[^2].Str("datetime");
 
         // 5–6. Confirm: the backend checks the slot and creates the session.
-        var booked = await (await _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", new
+        var booked = await (await _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", student.AccessToken, new
         {
             session_date = chosen,
             duration_minutes = 30,
             subject = "Algèbre linéaire",
             description = "Préparer l'examen",
-        }, student.Token)).JsonAsync(HttpStatusCode.Created);
+        })).JsonAsync(HttpStatusCode.Created);
         var session = booked.GetProperty("session");
         Assert.Equal(mentorId, session.Str("mentor_id"));
-        Assert.Equal(student.Id, session.Str("student_id"));
+        Assert.Equal(student.Account.Id, session.Str("student_id"));
         Assert.Equal(chosen, session.Str("session_date"));
         Assert.Equal(30, session.GetProperty("duration_minutes").GetInt32());
         Assert.Equal("Algèbre linéaire", session.Str("subject"));
@@ -62,9 +62,9 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         // 7. The confirmation: the slot is gone from the free slots, and both parties see the session.
         var after = (await (await _client.GetAsync($"/api/mentors/{mentorId}/available-slots")).JsonAsync(HttpStatusCode.OK)).GetProperty("slots").EnumerateArray();
         Assert.DoesNotContain(after, s => s.Str("datetime") == chosen);
-        foreach (var party in new[] { student.Token, mentor.Token })
+        foreach (var party in new[] { student.AccessToken, mentor.AccessToken })
         {
-            var read = await (await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{session.Str("id")}", token: party)).JsonAsync(HttpStatusCode.OK);
+            var read = await (await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{session.Str("id")}", party)).JsonAsync(HttpStatusCode.OK);
             Assert.Equal("scheduled", read.GetProperty("session").Str("status"));
         }
     }
@@ -75,7 +75,7 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var (mentor, mentorId) = await MentorAsync();
         await SetAvailabilitiesAsync(mentor, Enumerable.Range(0, 7).Select(d => Availability(d, "08:00", "09:00")).ToArray());
 
-        var response = await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", new
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", mentor.AccessToken, new
         {
             availabilities = new object[]
             {
@@ -84,7 +84,7 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
                 Availability(6, "10:00", "11:00"),
                 new { day_of_week = 2, start_time = "09:00", end_time = "10:00", is_active = false },
             },
-        }, mentor.Token);
+        });
 
         var set = await response.JsonAsync(HttpStatusCode.OK);
         var read = await (await _client.GetAsync($"/api/mentors/{mentorId}/availabilities")).JsonAsync(HttpStatusCode.OK);
@@ -109,8 +109,8 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var member = await _client.SignUpAsync();
         var body = new { availabilities = new[] { Availability(0, "09:00", "12:00") } };
 
-        var asMember = await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", body, member.Token);
-        var anonymous = await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", body);
+        var asMember = await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", member.AccessToken, body);
+        var anonymous = await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", body: body);
 
         await asMember.AssertSeedErrorAsync(HttpStatusCode.Forbidden, "forbidden", error: true);
         await anonymous.AssertSeedErrorAsync(HttpStatusCode.Unauthorized, error: true);
@@ -125,10 +125,10 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
     {
         var (mentor, mentorId) = await MentorWithAvailabilitiesAsync();
 
-        var response = await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", new
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", mentor.AccessToken, new
         {
             availabilities = new[] { Availability(day1, start1, end1), Availability(day2, start2, end2) },
-        }, mentor.Token);
+        });
 
         await response.AssertSeedErrorAsync(HttpStatusCode.BadRequest, error: true);
         var read = await (await _client.GetAsync($"/api/mentors/{mentorId}/availabilities")).JsonAsync(HttpStatusCode.OK);
@@ -211,7 +211,7 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var (_, mentorId) = await MentorWithAvailabilitiesAsync();
         var student = await _client.SignUpAsync();
 
-        var response = await _client.PostRawAsync($"/api/mentors/{mentorId}/book", json, student.Token);
+        var response = await _client.PostRawAsync($"/api/mentors/{mentorId}/book", json, student.AccessToken);
 
         var problem = await response.AssertSeedErrorAsync(HttpStatusCode.BadRequest, "validation_failed", error: true);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
@@ -234,8 +234,8 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var student = await _client.SignUpAsync();
         var body = new { session_date = At(3, "09:00"), duration_minutes = 60, subject = "Maths" };
 
-        var anonymous = await _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", body);
-        var unknown = await _client.SendAsync(HttpMethod.Post, $"/api/mentors/{Guid.NewGuid():N}/book", body, student.Token);
+        var anonymous = await _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", body: body);
+        var unknown = await _client.SendAsync(HttpMethod.Post, $"/api/mentors/{Guid.NewGuid():N}/book", student.AccessToken, body);
 
         await anonymous.AssertSeedErrorAsync(HttpStatusCode.Unauthorized, error: true);
         await unknown.AssertSeedErrorAsync(HttpStatusCode.NotFound, "resource_not_found", error: true);
@@ -251,8 +251,7 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var date = Today().AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // 08:00 UTC is 09:00 in Lagos.
-        var booked = await (await _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book",
-            new { session_date = $"{date}T08:00:00Z", duration_minutes = 30, subject = "Maths" }, student.Token)).JsonAsync(HttpStatusCode.Created);
+        var booked = await (await _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", student.AccessToken, new { session_date = $"{date}T08:00:00Z", duration_minutes = 30, subject = "Maths" })).JsonAsync(HttpStatusCode.Created);
 
         Assert.Equal($"{date}T09:00:00", booked.GetProperty("session").Str("session_date"));
     }
@@ -266,11 +265,11 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var student = await _client.SignUpAsync();
         var sessionId = (await (await BookAsync(mentorId, student, At(5, "11:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
 
-        var cancelled = await (await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{sessionId}/cancel", token: byMentor ? mentor.Token : student.Token))
+        var cancelled = await (await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{sessionId}/cancel", byMentor ? mentor.AccessToken : student.AccessToken))
             .JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("cancelled", cancelled.GetProperty("session").Str("status"));
-        var read = await (await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{sessionId}", token: student.Token)).JsonAsync(HttpStatusCode.OK);
+        var read = await (await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{sessionId}", student.AccessToken)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("cancelled", read.GetProperty("session").Str("status"));
         var other = await _client.SignUpAsync();
         await (await BookAsync(mentorId, other, At(5, "11:00"), 30)).JsonAsync(HttpStatusCode.Created);
@@ -282,9 +281,9 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var (_, mentorId) = await MentorWithAvailabilitiesAsync();
         var student = await _client.SignUpAsync();
         var sessionId = (await (await BookAsync(mentorId, student, At(5, "10:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
-        await (await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{sessionId}/cancel", token: student.Token)).JsonAsync(HttpStatusCode.OK);
+        await (await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{sessionId}/cancel", student.AccessToken)).JsonAsync(HttpStatusCode.OK);
 
-        var again = await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{sessionId}/cancel", token: student.Token);
+        var again = await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{sessionId}/cancel", student.AccessToken);
 
         await again.AssertSeedErrorAsync(HttpStatusCode.Conflict, "already_cancelled", error: true);
     }
@@ -297,31 +296,31 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
         var stranger = await _client.SignUpAsync();
         var sessionId = (await (await BookAsync(mentorId, student, At(6, "09:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
 
-        var read = await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{sessionId}", token: stranger.Token);
-        var cancel = await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{sessionId}/cancel", token: stranger.Token);
+        var read = await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{sessionId}", stranger.AccessToken);
+        var cancel = await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{sessionId}/cancel", stranger.AccessToken);
         var anonymous = await _client.GetAsync($"/api/mentorship/sessions/{sessionId}");
 
         await read.AssertSeedErrorAsync(HttpStatusCode.NotFound, "not_found", error: true);
         await cancel.AssertSeedErrorAsync(HttpStatusCode.NotFound, "not_found", error: true);
         await anonymous.AssertSeedErrorAsync(HttpStatusCode.Unauthorized, error: true);
-        var still = await (await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{sessionId}", token: student.Token)).JsonAsync(HttpStatusCode.OK);
+        var still = await (await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{sessionId}", student.AccessToken)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("scheduled", still.GetProperty("session").Str("status"));
     }
 
-    private Task<HttpResponseMessage> BookAsync(string mentorId, SignedInUser student, string sessionDate, int minutes) =>
-        _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", new { session_date = sessionDate, duration_minutes = minutes, subject = "Maths" }, student.Token);
+    private Task<HttpResponseMessage> BookAsync(string mentorId, SignedIn student, string sessionDate, int minutes) =>
+        _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", student.AccessToken, new { session_date = sessionDate, duration_minutes = minutes, subject = "Maths" });
 
     /// <summary>A provider who owns a mentor resource with no availability yet.</summary>
-    private async Task<(SignedInUser Mentor, string MentorId)> MentorAsync()
+    private async Task<(SignedIn Mentor, string MentorId)> MentorAsync()
     {
-        var mentor = await _client.SignUpAsAsync(fixture, "provider");
+        var mentor = await _client.SignUpAsAsync(fixture.Host, "provider");
         var id = Guid.NewGuid().ToString("N");
-        var outcome = await fixture.Grains.GetGrain<IResourceGrain>(id).CreateAsync(new ResourceDefinition
+        var outcome = await fixture.Host.Grains().GetGrain<IResourceGrain>(id).CreateAsync(new ResourceDefinition
         {
             Id = id,
             Kind = ResourceKind.Mentor,
             Name = "Ada",
-            OwnerId = mentor.Id,
+            OwnerId = mentor.Account.Id,
             TimeZone = Lagos,
             SlotMinutes = 30,
             Durations = [30, 60, 90, 120],
@@ -331,15 +330,15 @@ public sealed class EduConnectCompatTests(CompatApiFixture fixture) : IClassFixt
     }
 
     /// <summary>A mentor available every day 09:00–12:00, set through the seed's own route.</summary>
-    private async Task<(SignedInUser Mentor, string MentorId)> MentorWithAvailabilitiesAsync()
+    private async Task<(SignedIn Mentor, string MentorId)> MentorWithAvailabilitiesAsync()
     {
         var (mentor, id) = await MentorAsync();
         await SetAvailabilitiesAsync(mentor, Enumerable.Range(0, 7).Select(d => Availability(d, "09:00", "12:00")).ToArray());
         return (mentor, id);
     }
 
-    private async Task SetAvailabilitiesAsync(SignedInUser mentor, object[] availabilities) =>
-        await (await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", new { availabilities }, mentor.Token)).JsonAsync(HttpStatusCode.OK);
+    private async Task SetAvailabilitiesAsync(SignedIn mentor, object[] availabilities) =>
+        await (await _client.SendAsync(HttpMethod.Post, "/api/mentors/availabilities", mentor.AccessToken, new { availabilities })).JsonAsync(HttpStatusCode.OK);
 
     private static object Availability(int day, string start, string end) => new { day_of_week = day, start_time = start, end_time = end, is_active = true };
 

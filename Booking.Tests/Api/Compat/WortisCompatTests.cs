@@ -11,9 +11,9 @@ namespace Booking.Tests.Api.Compat;
 /// the document's 2024-02-15 is now in the past, which is itself one of its error cases), the documented shapes and
 /// the errors it names.
 /// </summary>
-public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClassFixture<CompatApiFixture>
+public sealed partial class WortisCompatTests(PostgresApiFixture fixture) : IClassFixture<PostgresApiFixture>
 {
-    private readonly HttpClient _client = fixture.CreateClient();
+    private readonly HttpClient _client = fixture.Host.CreateClient();
 
     [Fact]
     public async Task The_documented_create_reservation_example_returns_201_with_the_reservation()
@@ -52,9 +52,9 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     public async Task The_full_documented_body_with_notes_and_service_id_is_kept_on_the_reservation()
     {
         var service = await CreateServiceAsync();
-        var email = NewEmail();
+        var email = ApiClient.NewEmail();
 
-        var response = await _client.SendAsync(HttpMethod.Post, "/api/bookings/create-reservation", new Dictionary<string, string>
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/bookings/create-reservation", body: new Dictionary<string, string>
         {
             ["date"] = DaysAhead(9),
             ["timeSlot"] = "10:00-11:00",
@@ -76,7 +76,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     {
         var service = await CreateServiceAsync();
 
-        var response = await BookAsync(service, "2024-02-15", "14:00-15:00", NewEmail());
+        var response = await BookAsync(service, "2024-02-15", "14:00-15:00", ApiClient.NewEmail());
 
         await response.AssertSeedErrorAsync(HttpStatusCode.BadRequest, "in_the_past", error: true, success: true);
     }
@@ -100,7 +100,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
             ["date"] = DaysAhead(10),
             ["timeSlot"] = "09:00-10:00",
             ["prestation"] = "coupe_homme",
-            ["email"] = NewEmail(),
+            ["email"] = ApiClient.NewEmail(),
             ["service_name"] = service,
         };
         body[field] = value;
@@ -109,7 +109,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
             body.Remove(field);
         }
 
-        var response = await _client.SendAsync(HttpMethod.Post, "/api/bookings/create-reservation", body);
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/bookings/create-reservation", body: body);
 
         var problem = await response.AssertSeedErrorAsync(HttpStatusCode.BadRequest, "validation_failed", error: true, success: true);
         if (value is null)
@@ -121,7 +121,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     [Fact]
     public async Task An_unknown_service_name_returns_400()
     {
-        var response = await BookAsync($"Inconnu {Guid.NewGuid():N}", DaysAhead(10), "09:00-10:00", NewEmail());
+        var response = await BookAsync($"Inconnu {Guid.NewGuid():N}", DaysAhead(10), "09:00-10:00", ApiClient.NewEmail());
 
         await response.AssertSeedErrorAsync(HttpStatusCode.BadRequest, "resource_not_found", error: true, success: true);
     }
@@ -131,7 +131,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     {
         var service = await CreateServiceAsync();
 
-        var response = await BookAsync(service, DaysAhead(10), "19:00-20:00", NewEmail());
+        var response = await BookAsync(service, DaysAhead(10), "19:00-20:00", ApiClient.NewEmail());
 
         await response.AssertSeedErrorAsync(HttpStatusCode.BadRequest, "outside_availability", error: true, success: true);
     }
@@ -141,9 +141,9 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     {
         var service = await CreateServiceAsync();
         var date = DaysAhead(11);
-        await (await BookAsync(service, date, "14:00-15:00", NewEmail())).JsonAsync(HttpStatusCode.Created);
+        await (await BookAsync(service, date, "14:00-15:00", ApiClient.NewEmail())).JsonAsync(HttpStatusCode.Created);
 
-        var response = await BookAsync(service, date, "14:00-15:00", NewEmail());
+        var response = await BookAsync(service, date, "14:00-15:00", ApiClient.NewEmail());
 
         await response.AssertSeedErrorAsync(HttpStatusCode.Conflict, "slot_unavailable", error: true, success: true);
     }
@@ -154,7 +154,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
         var service = await CreateServiceAsync();
         var date = DaysAhead(11);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => BookAsync(service, date, "16:00-17:00", NewEmail())));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => BookAsync(service, date, "16:00-17:00", ApiClient.NewEmail())));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
@@ -166,7 +166,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
         var first = await CreateServiceAsync();
         var second = await CreateServiceAsync();
         var date = DaysAhead(12);
-        var email = NewEmail();
+        var email = ApiClient.NewEmail();
         await (await BookAsync(first, date, "10:00-11:00", email)).JsonAsync(HttpStatusCode.Created);
 
         var response = await BookAsync(second, date, "10:30-11:30", email.ToUpperInvariant());
@@ -179,8 +179,8 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     {
         var service = await CreateServiceAsync();
         var date = DaysAhead(13);
-        await (await BookAsync(service, date, "14:00-15:00", NewEmail())).JsonAsync(HttpStatusCode.Created);
-        await (await BookAsync(service, date, "08:00-09:00", NewEmail())).JsonAsync(HttpStatusCode.Created);
+        await (await BookAsync(service, date, "14:00-15:00", ApiClient.NewEmail())).JsonAsync(HttpStatusCode.Created);
+        await (await BookAsync(service, date, "08:00-09:00", ApiClient.NewEmail())).JsonAsync(HttpStatusCode.Created);
 
         // curl ".../api/bookings/occupied-slots?date=2024-02-15&service=Coiffure"
         var response = await _client.GetAsync($"/api/bookings/occupied-slots?date={date}&service={Uri.EscapeDataString(service)}");
@@ -200,11 +200,11 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
         var date = DaysAhead(13);
         for (var i = 0; i < 2; i++)
         {
-            await (await BookAsync(service, date, "09:00-10:00", NewEmail())).JsonAsync(HttpStatusCode.Created);
+            await (await BookAsync(service, date, "09:00-10:00", ApiClient.NewEmail())).JsonAsync(HttpStatusCode.Created);
         }
 
         var twoTaken = await (await _client.GetAsync($"/api/bookings/occupied-slots?date={date}&service={Uri.EscapeDataString(service)}")).JsonAsync(HttpStatusCode.OK);
-        await (await BookAsync(service, date, "09:00-10:00", NewEmail())).JsonAsync(HttpStatusCode.Created);
+        await (await BookAsync(service, date, "09:00-10:00", ApiClient.NewEmail())).JsonAsync(HttpStatusCode.Created);
         var threeTaken = await (await _client.GetAsync($"/api/bookings/occupied-slots?date={date}&service={Uri.EscapeDataString(service)}")).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(0, twoTaken.GetProperty("total_occupied").GetInt32());
@@ -235,29 +235,29 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     {
         var service = await CreateServiceAsync();
         var date = DaysAhead(14);
-        var email = NewEmail();
+        var email = ApiClient.NewEmail();
         var bookingId = (await (await BookAsync(service, date, "11:00-12:00", email)).JsonAsync(HttpStatusCode.Created)).Str("booking_id");
 
         // curl -X POST .../api/bookings/cancel -d '{"booking_id": ..., "email": ...}'
-        var response = await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", new { booking_id = bookingId, email });
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", body: new { booking_id = bookingId, email });
 
         var body = await response.JsonAsync(HttpStatusCode.OK);
         Assert.True(body.GetProperty("success").GetBoolean());
         Assert.Equal("Réservation annulée avec succès", body.Str("message"));
         var occupied = await (await _client.GetAsync($"/api/bookings/occupied-slots?date={date}&service={Uri.EscapeDataString(service)}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, occupied.GetProperty("total_occupied").GetInt32());
-        await (await BookAsync(service, date, "11:00-12:00", NewEmail())).JsonAsync(HttpStatusCode.Created);
+        await (await BookAsync(service, date, "11:00-12:00", ApiClient.NewEmail())).JsonAsync(HttpStatusCode.Created);
     }
 
     [Fact]
     public async Task Cancelling_an_already_cancelled_reservation_returns_400()
     {
         var service = await CreateServiceAsync();
-        var email = NewEmail();
+        var email = ApiClient.NewEmail();
         var bookingId = (await (await BookAsync(service, DaysAhead(14), "13:00-14:00", email)).JsonAsync(HttpStatusCode.Created)).Str("booking_id");
-        await (await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", new { booking_id = bookingId, email })).JsonAsync(HttpStatusCode.OK);
+        await (await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", body: new { booking_id = bookingId, email })).JsonAsync(HttpStatusCode.OK);
 
-        var again = await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", new { booking_id = bookingId, email });
+        var again = await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", body: new { booking_id = bookingId, email });
 
         await again.AssertSeedErrorAsync(HttpStatusCode.BadRequest, "already_cancelled", error: true, success: true);
     }
@@ -267,10 +267,10 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     {
         var service = await CreateServiceAsync();
         var date = DaysAhead(15);
-        var bookingId = (await (await BookAsync(service, date, "15:00-16:00", NewEmail())).JsonAsync(HttpStatusCode.Created)).Str("booking_id");
+        var bookingId = (await (await BookAsync(service, date, "15:00-16:00", ApiClient.NewEmail())).JsonAsync(HttpStatusCode.Created)).Str("booking_id");
 
-        var otherEmail = await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", new { booking_id = bookingId, email = NewEmail() });
-        var unknownId = await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", new { booking_id = "65f8a2b3c4d5e6f7a8b9c0d3", email = NewEmail() });
+        var otherEmail = await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", body: new { booking_id = bookingId, email = ApiClient.NewEmail() });
+        var unknownId = await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", body: new { booking_id = "65f8a2b3c4d5e6f7a8b9c0d3", email = ApiClient.NewEmail() });
 
         await otherEmail.AssertSeedErrorAsync(HttpStatusCode.NotFound, "not_found", error: true, success: true);
         await unknownId.AssertSeedErrorAsync(HttpStatusCode.NotFound, "not_found", error: true, success: true);
@@ -290,7 +290,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     }
 
     private Task<HttpResponseMessage> BookAsync(string service, string date, string timeSlot, string email) =>
-        _client.SendAsync(HttpMethod.Post, "/api/bookings/create-reservation", new
+        _client.SendAsync(HttpMethod.Post, "/api/bookings/create-reservation", body: new
         {
             date,
             timeSlot,
@@ -304,7 +304,7 @@ public sealed partial class WortisCompatTests(CompatApiFixture fixture) : IClass
     {
         name ??= $"Coiffure {Guid.NewGuid():N}";
         var id = Guid.NewGuid().ToString("N");
-        var outcome = await fixture.Grains.GetGrain<IResourceGrain>(id).CreateAsync(new ResourceDefinition
+        var outcome = await fixture.Host.Grains().GetGrain<IResourceGrain>(id).CreateAsync(new ResourceDefinition
         {
             Id = id,
             Kind = ResourceKind.Service,
