@@ -65,6 +65,8 @@ app.MapBookingsApi();
 app.MapHoldsApi();
 app.MapSitesApi();
 app.MapMetricsApi();
+app.MapWortisCompatApi();
+app.MapEduConnectCompatApi();
 
 app.Run();
 
