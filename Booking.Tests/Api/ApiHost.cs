@@ -14,7 +14,9 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    public ApiHost(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="configure">Runs after the host's own set-up (logging providers, services, startup filters of a test's choosing).</param>
+    public ApiHost(IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configure = null)
     {
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.com";
         var all = new Dictionary<string, string?>(settings)
@@ -32,6 +34,7 @@ public sealed class ApiHost : IAsyncDisposable
             }
 
             builder.ConfigureLogging(logging => logging.ClearProviders().AddDebug());
+            configure?.Invoke(builder);
         });
     }
 
@@ -39,8 +42,8 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static ApiHost Postgres(string connectionString, IReadOnlyDictionary<string, string?>? extra = null) =>
-        new(With(extra, ("Booking:Storage:Provider", "Postgres"), ("Booking:Storage:ConnectionString", connectionString)));
+    public static ApiHost Postgres(string connectionString, IReadOnlyDictionary<string, string?>? extra = null, Action<IWebHostBuilder>? configure = null) =>
+        new(With(extra, ("Booking:Storage:Provider", "Postgres"), ("Booking:Storage:ConnectionString", connectionString)), configure);
 
     public static ApiHost Sqlite(string path, IReadOnlyDictionary<string, string?>? extra = null) =>
         new(With(extra, ("Booking:Storage:Provider", "Sqlite"), ("Booking:Storage:ConnectionString", $"Data Source={path}")));
