@@ -6,6 +6,7 @@ using Booking.Web.Auth;
 using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
+using Booking.Web.Json;
 using Booking.Web.Notifications;
 using Booking.Web.Observability;
 using Booking.Web.OpenApi;
@@ -29,7 +30,10 @@ builder.Services.AddBookingSilo(builder.Configuration);
 builder.Services.AddBookingAuth(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    options.SerializerOptions.Converters.Add(new NulFreeStringConverter());
+});
 
 // Unreadable bodies throw, so the exception handler answers them with a problem that says what is wrong.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -51,6 +55,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseMiddleware<RequestCharsetMiddleware>();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
