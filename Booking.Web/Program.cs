@@ -51,6 +51,7 @@ var app = builder.Build();
 // Listen from the start, so /metrics covers everything since start-up rather than since its first scrape.
 app.Services.GetRequiredService<PrometheusMetrics>();
 
+app.UseRequestLogScope();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -59,6 +60,7 @@ app.UseMiddleware<RequestCharsetMiddleware>();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
+app.UseRequestLogUser();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseBookingSwagger();

@@ -36,7 +36,7 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
             var properties = new List<KeyValuePair<string, string?>>();
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
-                properties.AddRange(values.Select(v => new KeyValuePair<string, string?>(v.Key, Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture))));
+                properties.AddRange(values.Select(v => new KeyValuePair<string, string?>(v.Key, Text(v.Value))));
             }
 
             var scopes = new List<KeyValuePair<string, string?>>();
@@ -46,12 +46,14 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                 {
                     if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
                     {
-                        scopes.AddRange(pairs.Select(p => new KeyValuePair<string, string?>(p.Key, Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))));
+                        scopes.AddRange(pairs.Select(p => new KeyValuePair<string, string?>(p.Key, Text(p.Value))));
                     }
 
                     scopeTexts.Add(Convert.ToString(scope, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                 },
                 (object?)null);
+
+            static string? Text(object? value) => value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
 
             owner._entries.Enqueue(new CapturedLogEntry(logLevel, category, eventId, formatter(state, exception), exception, properties, scopes, scopeTexts));
         }
