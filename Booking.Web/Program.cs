@@ -16,7 +16,7 @@ builder.Logging.AddJsonConsole(options =>
 {
     options.IncludeScopes = true;
     options.UseUtcTimestamp = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
 var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>() ?? new RequestLimits();
