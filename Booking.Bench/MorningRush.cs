@@ -2,6 +2,7 @@ using Booking.Bench.Measurement;
 using Booking.Bench.Reporting;
 using Booking.Bench.Scenarios;
 using Booking.Bench.Targets;
+using Booking.Runtime.Storage.Postgres;
 using Spectre.Console;
 
 namespace Booking.Bench;
@@ -26,7 +27,7 @@ internal static class MorningRush
         using var statements = new DbStatementCounter();
         var runner = new WorkloadRunner(statements);
         var results = new List<TargetResult>();
-        var profiles = new List<(string Target, ProfileSession Session)>();
+        var profiles = new List<(TargetResult Result, ProfileSession Session)>();
         foreach (var name in settings.Targets)
         {
             var target = Create(name, settings);
@@ -37,7 +38,7 @@ internal static class MorningRush
                 : await RunQuietlyAsync(target, runner, workload, warmup, session, cancellationToken);
             if (session is not null)
             {
-                profiles.Add((name, session));
+                profiles.Add((result, session));
             }
             results.Add(result);
             AnsiConsole.MarkupLine($"  {Markup.Escape(name)}: {result.SettledPerSecond:N0} settled/s, p99 {result.Latency.P99Ms:N1} ms, {result.Audit.DoubleBookings:N0} double bookings");
@@ -54,9 +55,9 @@ internal static class MorningRush
         };
 
         ResultTable.Write(report);
-        foreach (var (target, session) in profiles)
+        foreach (var (result, session) in profiles)
         {
-            ProfileTable.Write(target, session);
+            ProfileTable.Write(result.Target, session, result.Requests, result.ElapsedSeconds);
         }
         if (settings.JsonPath is { } json)
         {
@@ -121,9 +122,18 @@ internal static class MorningRush
         return WorkloadFactory.Create(settings.Scenario, options, workload.Dates.Max().AddDays(1));
     }
 
+    private static Action<PostgresStorageOptions>? TuneStorage(MorningRushSettings settings) =>
+        settings.StorageWriters is null && settings.StorageBatchSize is null
+            ? null
+            : options =>
+            {
+                options.MaxConcurrentBatches = settings.StorageWriters ?? options.MaxConcurrentBatches;
+                options.MaxBatchSize = settings.StorageBatchSize ?? options.MaxBatchSize;
+            };
+
     private static IBookingTarget Create(string name, MorningRushSettings settings) => name switch
     {
-        TargetNames.InProcess => new InProcessTarget(settings.ConnectionString!, settings.Silos, settings.Profile ? new StageProfile() : null),
+        TargetNames.InProcess => new InProcessTarget(settings.ConnectionString!, settings.Silos, settings.Profile ? new StageProfile() : null, TuneStorage(settings)),
         TargetNames.SqlUnique => new SqlUniqueTarget(settings.ConnectionString!, settings.PoolSize),
         TargetNames.SqlLock => new SqlLockTarget(settings.ConnectionString!, settings.PoolSize),
         TargetNames.SqlExclude => new SqlExcludeTarget(settings.ConnectionString!, settings.PoolSize),

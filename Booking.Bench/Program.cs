@@ -40,6 +40,7 @@ internal static class Program
             ScenarioCommand(ScenarioKind.Hot, "Everyone wants the same 10 slots", args),
             ScenarioCommand(ScenarioKind.Mentor, "Time-range bookings of 30–120 minutes against 50 mentors", args),
             ScenarioCommand(ScenarioKind.Spread, "Every request on a resource-day of its own: raw booking throughput", args),
+            ChartCommand(),
         };
         return root.Parse(args).InvokeAsync();
     }
@@ -76,9 +77,11 @@ internal static class Program
         var arrival = new Option<int>("--arrival-ms") { Description = "Every request arrives within this many ms (open loop)", DefaultValueFactory = _ => (int)defaults.ArrivalWindow.TotalMilliseconds };
         var skew = new Option<double>("--skew") { Description = "Zipf exponent of slot and mentor picks (0 = uniform)", DefaultValueFactory = _ => defaults.Skew };
         var seed = new Option<int>("--seed") { Description = "Random seed of the workload", DefaultValueFactory = _ => defaults.Seed };
+        var writers = new Option<int?>("--writers") { Description = "Engine storage: group-commit transactions in flight at once (default: the provider's)" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Engine storage: most writes per group-commit transaction (default: the provider's)" };
         var profile = new Option<bool>("--profile") { Description = "Print a stopwatch breakdown of the engine's time (state reads and writes, bookings queries, requests)" };
 
-        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, json, chart, seed, profile };
+        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, json, chart, seed, profile, writers, batchSize };
         switch (scenario)
         {
             case ScenarioKind.Rush:
@@ -134,12 +137,34 @@ internal static class Program
                 Silos = parse.GetValue(silos),
                 PoolSize = parse.GetValue(pool),
                 Profile = parse.GetValue(profile),
+                StorageWriters = parse.GetValue(writers),
+                StorageBatchSize = parse.GetValue(batchSize),
                 Url = parse.GetValue(url),
                 JsonPath = parse.GetValue(json),
                 ChartPath = parse.GetValue(chart) ?? (parse.GetValue(compare) ? $"bench-{command.Name}.svg" : null),
                 Command = "dotnet run -c Release --project Booking.Bench -- " + string.Join(' ', args),
             };
             return MorningRush.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command ChartCommand()
+    {
+        var from = new Argument<string[]>("json") { Description = "JSON files written by --json, drawn top to bottom" };
+        var output = new Option<string>("--out") { Description = "The SVG to write", Required = true };
+        var command = new Command("chart", "Draws several runs (their --json files) as one SVG: throughput and p99 per target") { from, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            List<Reporting.ComparisonReport> reports = [];
+            foreach (var path in parse.GetValue(from)!)
+            {
+                reports.Add(await Reporting.JsonReportReader.ReadAsync(path, cancellationToken));
+            }
+
+            await Reporting.SvgChart.WriteAsync(reports, parse.GetValue(output)!, cancellationToken);
+            AnsiConsole.MarkupLine($"chart: {Markup.Escape(parse.GetValue(output)!)}");
+            return 0;
         });
         return command;
     }
