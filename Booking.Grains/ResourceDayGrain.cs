@@ -1,3 +1,4 @@
+using Booking.Grains.Diagnostics;
 using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
@@ -53,9 +54,19 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    public Task<BookingOutcome> BookAsync(BookRequest request) => WithIdempotencyAsync("book", request, BookCoreAsync);
+    public async Task<BookingOutcome> BookAsync(BookRequest request)
+    {
+        var outcome = await WithIdempotencyAsync("book", request, BookCoreAsync);
+        BookingMetrics.Record("book", outcome);
+        return outcome;
+    }
 
-    public Task<BookingOutcome> HoldAsync(BookRequest request) => WithIdempotencyAsync("hold", request, HoldCoreAsync);
+    public async Task<BookingOutcome> HoldAsync(BookRequest request)
+    {
+        var outcome = await WithIdempotencyAsync("hold", request, HoldCoreAsync);
+        BookingMetrics.Record("hold", outcome);
+        return outcome;
+    }
 
     public async Task<BookingOutcome> ReleaseHoldAsync(string holdId, string userId)
     {

@@ -5,15 +5,20 @@ using Booking.Runtime;
 
 namespace Booking.Grains;
 
-/// <summary>Keeps one resource's definition; every change is validated and bumps the version that resource-day grains compare.</summary>
+/// <summary>
+/// Keeps one resource's definition; every change is validated and bumps the version that resource-day grains compare.
+/// After each stored change it brings its catalogue entries (<see cref="ResourceIndexKeys"/>) up to date.
+/// </summary>
 internal sealed class ResourceGrain(
     [PersistentState("resource")] IPersistentState<ResourceState> state,
     TimeProvider timeProvider) : Grain, IResourceGrain
 {
     public async Task<ResourceOutcome> CreateAsync(ResourceDefinition definition)
     {
-        if (state.State.Definition is not null)
+        if (state.State.Definition is { } existing)
         {
+            // A creation retried after its index update failed completes that update.
+            await ReindexAsync(null, existing);
             return ResourceOutcome.Failure(BookingErrorCodes.AlreadyExists, $"Resource '{this.GetPrimaryKeyString()}' already exists.");
         }
 
@@ -97,7 +102,27 @@ internal sealed class ResourceGrain(
             throw;
         }
 
+        await ReindexAsync(previous.Definition, definition);
         return ResourceOutcome.Success(definition);
+    }
+
+    /// <summary>
+    /// Releases the entries the old definition held and claims those of the new one. Runs after the definition is
+    /// stored: if it fails, the next change of this resource (or a repeated creation) completes it.
+    /// </summary>
+    private async Task ReindexAsync(ResourceDefinition? before, ResourceDefinition after)
+    {
+        var old = ResourceIndexKeys.For(before);
+        var current = ResourceIndexKeys.For(after);
+        foreach (var key in old.Except(current, StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<IResourceIndexGrain>(key).ReleaseAsync(after.Id);
+        }
+
+        foreach (var key in current)
+        {
+            await GrainFactory.GetGrain<IResourceIndexGrain>(key).ClaimAsync(after.Id);
+        }
     }
 
     private ResourceOutcome NotFound() =>

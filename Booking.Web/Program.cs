@@ -6,6 +6,7 @@ using Booking.Web.Auth;
 using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
+using Booking.Web.Observability;
 using Booking.Web.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,8 +38,12 @@ builder.Services.AddAuthRateLimiting(builder.Configuration);
 builder.Services.AddBookingCors(builder.Configuration);
 builder.Services.AddBookingHealthChecks(builder.Configuration);
 builder.Services.AddBookingSwagger();
+builder.Services.AddSingleton<PrometheusMetrics>();
 
 var app = builder.Build();
+
+// Listen from the start, so /metrics covers everything since start-up rather than since its first scrape.
+app.Services.GetRequiredService<PrometheusMetrics>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -55,6 +60,13 @@ app.MapHealthApi();
 app.MapAuthApi();
 app.MapMeApi();
 app.MapUsersApi();
+app.MapResourcesApi();
+app.MapBookingsApi();
+app.MapHoldsApi();
+app.MapSitesApi();
+app.MapMetricsApi();
+app.MapWortisCompatApi();
+app.MapEduConnectCompatApi();
 
 app.Run();
 

@@ -69,6 +69,9 @@ public static class BookingErrorCodes
     /// <summary>A resource or site with this id already exists.</summary>
     public const string AlreadyExists = "already_exists";
 
+    /// <summary>The booker owns the mentor resource they asked to book (a session with oneself).</summary>
+    public const string SelfBooking = "self_booking";
+
     /// <summary>No such parking site.</summary>
     public const string SiteNotFound = "site_not_found";
 }

@@ -7,7 +7,8 @@ namespace Booking.Grains.Domain;
 /// Availability listings and alternatives call it for every candidate, so they offer exactly what booking accepts.
 /// </summary>
 /// <remarks>
-/// Checks, in order, each with its code: the resource is active (<c>resource_inactive</c>); the request's shape
+/// Checks, in order, each with its code: the resource is active (<c>resource_inactive</c>); a mentor is not booked by
+/// its own owner (<c>self_booking</c>); the request's shape
 /// (<see cref="RequestResolver"/>: <c>validation_failed</c>, <c>invalid_duration</c>, <c>misaligned_slot</c>); both
 /// ends exist once in the resource's zone (<c>invalid_local_time</c>); not in the past (<c>in_the_past</c>); the
 /// minimum notice (<c>too_late_notice</c>); the booking window counted in local dates (<c>beyond_booking_window</c>);
@@ -28,6 +29,11 @@ internal static class BookingRules
         if (!resource.Active)
         {
             return BookingDecision.Reject(BookingErrorCodes.ResourceInactive, $"Resource '{resource.Id}' no longer takes bookings.");
+        }
+
+        if (resource is { Kind: ResourceKind.Mentor, OwnerId: { Length: > 0 } owner } && owner == request.UserId)
+        {
+            return BookingDecision.Reject(BookingErrorCodes.SelfBooking, "A mentor cannot book a session with themselves.");
         }
 
         var zone = LocalTimeResolver.FindZone(resource.TimeZone);

@@ -1,9 +1,14 @@
-using System.Text.Json;
+using Booking.Web.Compat;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Booking.Web.Errors;
 
-/// <summary>Every problem the API writes carries a <c>code</c>, and a <c>detail</c>: for a validation problem, the list of what is wrong.</summary>
+/// <summary>
+/// Every problem the API writes carries a <c>code</c>, and a <c>detail</c>: for a validation problem, the list of what is
+/// wrong. On a seed application's routes it also carries that seed's error fields (<see cref="SeedErrorEnvelope"/>).
+/// </summary>
 internal static class ProblemDetailsSetup
 {
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
@@ -17,11 +22,14 @@ internal static class ProblemDetailsSetup
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        // The exception handler has already cleared the endpoint from the context by the time it writes; its feature still names it.
+        var endpoint = context.HttpContext.GetEndpoint() ?? context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
         problem.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
         if (problem is HttpValidationProblemDetails { Errors.Count: > 0 } invalid)
         {
-            // Field names as the client wrote them (camelCase), not as the .NET properties are called.
-            var errors = invalid.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+            // Field names as the client wrote them (the body's JSON names), not as the .NET properties are called.
+            var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            var errors = invalid.Errors.ToDictionary(e => ValidationErrorKeys.ToJsonPath(requestType, e.Key), e => e.Value);
             invalid.Errors.Clear();
             foreach (var (field, messages) in errors)
             {
@@ -29,14 +37,15 @@ internal static class ProblemDetailsSetup
             }
         }
 
-        if (!string.IsNullOrEmpty(problem.Detail))
+        if (string.IsNullOrEmpty(problem.Detail))
         {
-            return;
+            problem.Detail = problem is HttpValidationProblemDetails { Errors.Count: > 0 } validation
+                ? string.Join(" ", validation.Errors.SelectMany(e => e.Value))
+                : DefaultDetail(status);
         }
 
-        problem.Detail = problem is HttpValidationProblemDetails { Errors.Count: > 0 } validation
-            ? string.Join(" ", validation.Errors.SelectMany(e => e.Value))
-            : DefaultDetail(status);
+        // A seed application's route: its clients also read that seed's own error fields.
+        endpoint?.Metadata.GetMetadata<SeedErrorEnvelope>()?.Apply(problem);
     }
 
     // For answers that come with a status only (authentication, authorization, routing).

@@ -29,6 +29,18 @@ public sealed class BookingRulesTests
     }
 
     [Fact]
+    public void A_mentor_cannot_book_a_session_with_themselves_but_anyone_else_can()
+    {
+        var mentor = Mentor();
+
+        var self = BookingRules.Decide(mentor, For(mentor, Monday, "09:00", 60, user: "ada"), [], Now);
+        var student = BookingRules.Decide(mentor, For(mentor, Monday, "09:00", 60, user: "bob"), [], Now);
+
+        Assert.Equal(BookingErrorCodes.SelfBooking, self.Error?.Code);
+        Assert.True(student.IsAccepted, student.Error?.Message);
+    }
+
+    [Fact]
     public void A_start_before_now_is_in_the_past()
     {
         var decision = BookingRules.Decide(Mentor(), For(Mentor(), new DateOnly(2027, 2, 25), "09:00", 30), [], Now.AddMinutes(1));

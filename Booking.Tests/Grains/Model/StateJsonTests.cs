@@ -38,6 +38,17 @@ public sealed class StateJsonTests
     }
 
     [Fact]
+    public void A_resource_index_state_round_trips_with_its_wire_names()
+    {
+        var json = Serializer.Serialize(new ResourceIndexState { ResourceId = "r1", ClaimedAt = new DateTimeOffset(2027, 1, 4, 8, 0, 0, TimeSpan.Zero) });
+
+        Assert.Equal(json, Serializer.Serialize(Serializer.Deserialize<ResourceIndexState>(json)));
+        var node = JsonNode.Parse(json)!;
+        Assert.Equal("r1", (string?)node["resourceId"]);
+        Assert.NotNull(node["claimedAt"]);
+    }
+
+    [Fact]
     public void A_site_state_round_trips_with_its_wire_names()
     {
         var state = new SiteState
