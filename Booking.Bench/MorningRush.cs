@@ -2,6 +2,7 @@ using Booking.Bench.Measurement;
 using Booking.Bench.Reporting;
 using Booking.Bench.Scenarios;
 using Booking.Bench.Targets;
+using Booking.Bench.Targets.Http;
 using Booking.Runtime.Storage.Postgres;
 using Spectre.Console;
 
@@ -131,13 +132,17 @@ internal static class MorningRush
                 options.MaxBatchSize = settings.StorageBatchSize ?? options.MaxBatchSize;
             };
 
+    /// <summary>When the engine is measured over HTTP, the baselines are served over HTTP too, on the same stack.</summary>
+    private static IBookingTarget OverHttpIfEngineIs(SqlBaselineTarget baseline, MorningRushSettings settings) =>
+        settings.Targets.Contains(TargetNames.Http) ? new HttpBaselineTarget(baseline) : baseline;
+
     private static IBookingTarget Create(string name, MorningRushSettings settings) => name switch
     {
         TargetNames.InProcess => new InProcessTarget(settings.ConnectionString!, settings.Silos, settings.Profile ? new StageProfile() : null, TuneStorage(settings)),
-        TargetNames.SqlUnique => new SqlUniqueTarget(settings.ConnectionString!, settings.PoolSize),
-        TargetNames.SqlLock => new SqlLockTarget(settings.ConnectionString!, settings.PoolSize),
-        TargetNames.SqlExclude => new SqlExcludeTarget(settings.ConnectionString!, settings.PoolSize),
-        TargetNames.Http => throw new NotSupportedException("The http target waits for the API's booking endpoints to land on main."),
+        TargetNames.SqlUnique => OverHttpIfEngineIs(new SqlUniqueTarget(settings.ConnectionString!, settings.PoolSize), settings),
+        TargetNames.SqlLock => OverHttpIfEngineIs(new SqlLockTarget(settings.ConnectionString!, settings.PoolSize), settings),
+        TargetNames.SqlExclude => OverHttpIfEngineIs(new SqlExcludeTarget(settings.ConnectionString!, settings.PoolSize), settings),
+        TargetNames.Http => new HttpEngineTarget(settings.Http ?? throw new ArgumentException("The http target needs --url, --web-db, --admin-email and --admin-password.")),
         _ => throw new ArgumentException($"Unknown target '{name}' (known: {string.Join(", ", TargetNames.All)})."),
     };
 }

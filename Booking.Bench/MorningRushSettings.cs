@@ -19,7 +19,8 @@ internal sealed record MorningRushSettings
     /// <summary>Connection pool of each SQL baseline.</summary>
     public required int PoolSize { get; init; }
 
-    public string? Url { get; init; }
+    /// <summary>How to reach Booking.Web, for the <c>http</c> target.</summary>
+    public Targets.Http.HttpTargetOptions? Http { get; init; }
 
     public string? JsonPath { get; init; }
 

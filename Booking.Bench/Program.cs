@@ -64,7 +64,11 @@ internal static class Program
         var connection = ConnectionOption();
         var silos = new Option<int>("--silos") { Description = "Silos of the in-process cluster (inproc)", DefaultValueFactory = _ => 1 };
         var pool = new Option<int>("--pool") { Description = "Connection pool size of each SQL baseline", DefaultValueFactory = _ => 32 };
-        var url = new Option<string?>("--url") { Description = "Base URL of a running Booking.Web (http target)" };
+        var url = new Option<string?>("--url") { Description = "Base URL of a running Booking.Web with PostgreSQL storage (http target)" };
+        var webDb = new Option<string?>("--web-db") { Description = "Connection string of that Booking.Web's database, for the audit (http target)" };
+        var adminEmail = new Option<string?>("--admin-email") { Description = "The admin that Booking.Web bootstrapped (http target; default $BOOKING_BENCH_ADMIN_EMAIL)" };
+        var adminPassword = new Option<string?>("--admin-password") { Description = "Its password (http target; default $BOOKING_BENCH_ADMIN_PASSWORD)" };
+        var tokenCache = new Option<string?>("--token-cache") { Description = "File keeping the employees' access tokens between runs (http target; default in the temp directory)" };
         var json = new Option<string?>("--json") { Description = "Write the figures to this JSON file" };
         var chart = new Option<string?>("--chart") { Description = "Write an SVG chart (throughput and p99 per target) here; default with --compare: bench-<scenario>.svg" };
         var employees = new Option<int>("--employees") { Description = "People booking, one request each", DefaultValueFactory = _ => defaults.Employees };
@@ -81,7 +85,7 @@ internal static class Program
         var batchSize = new Option<int?>("--batch-size") { Description = "Engine storage: most writes per group-commit transaction (default: the provider's)" };
         var profile = new Option<bool>("--profile") { Description = "Print a stopwatch breakdown of the engine's time (state reads and writes, bookings queries, requests)" };
 
-        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, json, chart, seed, profile, writers, batchSize };
+        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, webDb, adminEmail, adminPassword, tokenCache, json, chart, seed, profile, writers, batchSize };
         switch (scenario)
         {
             case ScenarioKind.Rush:
@@ -139,7 +143,16 @@ internal static class Program
                 Profile = parse.GetValue(profile),
                 StorageWriters = parse.GetValue(writers),
                 StorageBatchSize = parse.GetValue(batchSize),
-                Url = parse.GetValue(url),
+                Http = parse.GetValue(url) is { } baseUrl
+                    ? new Targets.Http.HttpTargetOptions
+                    {
+                        Url = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),
+                        WebDatabase = parse.GetValue(webDb) ?? throw new ArgumentException("--web-db is required with --url."),
+                        AdminEmail = parse.GetValue(adminEmail) ?? Environment.GetEnvironmentVariable("BOOKING_BENCH_ADMIN_EMAIL") ?? throw new ArgumentException("--admin-email is required with --url."),
+                        AdminPassword = parse.GetValue(adminPassword) ?? Environment.GetEnvironmentVariable("BOOKING_BENCH_ADMIN_PASSWORD") ?? throw new ArgumentException("--admin-password is required with --url."),
+                        TokenCache = parse.GetValue(tokenCache) ?? Path.Combine(Path.GetTempPath(), $"booking-bench-tokens-{new Uri(baseUrl).Port}.json"),
+                    }
+                    : null,
                 JsonPath = parse.GetValue(json),
                 ChartPath = parse.GetValue(chart) ?? (parse.GetValue(compare) ? $"bench-{command.Name}.svg" : null),
                 Command = "dotnet run -c Release --project Booking.Bench -- " + string.Join(' ', args),

@@ -40,8 +40,8 @@ internal static class JsonReportReader
             Failed = r["failed"]!.GetValue<int>(),
             ElapsedSeconds = r["elapsedSeconds"]!.GetValue<double>(),
             Latency = new LatencyStats(Number(latency["p50"]), Number(latency["p95"]), Number(latency["p99"]), Number(latency["max"])),
-            StatementsPerRequest = r["statementsPerRequest"]!.GetValue<double>(),
-            RoundTripsPerRequest = r["roundTripsPerRequest"]!.GetValue<double>(),
+            StatementsPerRequest = Number(r["statementsPerRequest"]),
+            RoundTripsPerRequest = Number(r["roundTripsPerRequest"]),
             StatementsPerRejection = r["statementsPerRefusal"]?.GetValue<double>(),
             Audit = new AuditResult(
                 audit["confirmedRows"]!.GetValue<long>(),

@@ -39,6 +39,8 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, S
 
     public bool IsBaseline => false;
 
+    public bool CountsStatements => true;
+
     public int Silos => silos;
 
     /// <summary>The stopwatch breakdown, when profiling.</summary>
