@@ -1,4 +1,5 @@
 using Booking.Grains.Interfaces;
+using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
 using Booking.Runtime;
@@ -46,6 +47,13 @@ internal static class WortisCompatApi
                 + "(or past the service's cancellation cut-off); 404 when no booking has that id and that email (a wrong email reads as unknown, so ids cannot be probed).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        bookings.MapGet("/user/{email}", GetUserBookingsAsync)
+            .WithSummary("Réservations d'un utilisateur (Wortis)")
+            .WithDescription("{success, bookings:[{_id, date, timeSlot, prestation, variant, email, notes, service_name, status, created_at, ...}], total}: every reservation made with that email "
+                + "through these routes, cancelled ones included, newest first (the seed indexes created_at descending). Bookings made with an account through /api/v1 are not listed. "
+                + "400 for an invalid email.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return routes;
     }
@@ -151,6 +159,24 @@ internal static class WortisCompatApi
         }
 
         return TypedResults.Ok(new WortisMessageResponse(true, "Réservation annulée avec succès"));
+    }
+
+    public static async Task<Results<Ok<WortisBookingsResponse>, ProblemHttpResult>> GetUserBookingsAsync(
+        string email, [FromServices] IBookingQuery query, CancellationToken cancellationToken)
+    {
+        if (!AccountEmail.IsValid(email))
+        {
+            return CompatProblems.Of(BookingErrorCodes.ValidationFailed, "Format d'email invalide.");
+        }
+
+        var rows = new List<BookingRecord>();
+        await foreach (var row in query.StreamBookingsAsync(new BookingFilter { UserId = WortisGuest.UserId(email) }, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        List<WortisReservation> reservations = [.. rows.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.Id, StringComparer.Ordinal).Select(WortisReservation.From)];
+        return TypedResults.Ok(new WortisBookingsResponse(true, reservations, reservations.Count));
     }
 
     private static void AddIfPresent(Dictionary<string, string> details, string key, string? value)

@@ -66,7 +66,53 @@ public sealed class EduConnectCompatTests(PostgresApiFixture fixture) : IClassFi
         {
             var read = await (await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{session.Str("id")}", party)).JsonAsync(HttpStatusCode.OK);
             Assert.Equal("scheduled", read.GetProperty("session").Str("status"));
+            var list = await (await _client.SendAsync(HttpMethod.Get, "/api/mentorship/sessions", party)).JsonAsync(HttpStatusCode.OK);
+            Assert.Equal([session.Str("id")], list.GetProperty("sessions").EnumerateArray().Select(x => x.Str("id")));
         }
+
+        // Step 6: the mentor's total_sessions counts the session.
+        var profile = await (await _client.GetAsync($"/api/mentors/{mentorId}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, profile.GetProperty("total_sessions").GetInt32());
+        Assert.Equal(mentor.Account.Id, profile.Str("user_id"));
+    }
+
+    [Fact]
+    public async Task Total_sessions_counts_every_session_booked_even_once_cancelled()
+    {
+        var (_, mentorId) = await MentorWithAvailabilitiesAsync();
+        var student = await _client.SignUpAsync();
+        Assert.Equal(0, (await (await _client.GetAsync($"/api/mentors/{mentorId}")).JsonAsync(HttpStatusCode.OK)).GetProperty("total_sessions").GetInt32());
+        var first = (await (await BookAsync(mentorId, student, At(2, "09:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
+        await (await BookAsync(mentorId, student, At(2, "10:00"), 30)).JsonAsync(HttpStatusCode.Created);
+        await (await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{first}/cancel", student.AccessToken)).JsonAsync(HttpStatusCode.OK);
+
+        var profile = await (await _client.GetAsync($"/api/mentors/{mentorId}")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(2, profile.GetProperty("total_sessions").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_sessions_list_shows_the_callers_sessions_as_student_and_as_mentor_filtered_by_role_and_status()
+    {
+        var (mentor, mentorId) = await MentorWithAvailabilitiesAsync();
+        var (_, otherMentorId) = await MentorWithAvailabilitiesAsync();
+        var student = await _client.SignUpAsync();
+        var taught = (await (await BookAsync(mentorId, student, At(2, "11:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
+        var learnt = (await (await BookAsync(otherMentorId, mentor, At(2, "09:00"), 60)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
+        var cancelled = (await (await BookAsync(otherMentorId, mentor, At(3, "09:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
+        await (await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{cancelled}/cancel", mentor.AccessToken)).JsonAsync(HttpStatusCode.OK);
+
+        async Task<IEnumerable<string>> ListAsync(string query) =>
+            (await (await _client.SendAsync(HttpMethod.Get, "/api/mentorship/sessions" + query, mentor.AccessToken)).JsonAsync(HttpStatusCode.OK))
+                .GetProperty("sessions").EnumerateArray().Select(x => x.Str("id")).ToList();
+
+        Assert.Equal([learnt, taught, cancelled], await ListAsync(""));
+        Assert.Equal([taught], await ListAsync("?role=mentor"));
+        Assert.Equal([learnt, cancelled], await ListAsync("?role=student"));
+        Assert.Equal([cancelled], await ListAsync("?status=cancelled"));
+        Assert.Equal([learnt, taught], await ListAsync("?status=scheduled"));
+        await (await _client.SendAsync(HttpMethod.Get, "/api/mentorship/sessions?role=admin", mentor.AccessToken)).AssertSeedErrorAsync(HttpStatusCode.BadRequest, error: true);
+        await (await _client.GetAsync("/api/mentorship/sessions")).AssertSeedErrorAsync(HttpStatusCode.Unauthorized, error: true);
     }
 
     [Fact]
