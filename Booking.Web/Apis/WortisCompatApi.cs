@@ -150,15 +150,9 @@ internal static class WortisCompatApi
         var outcome = await CompatLookups.Day(grains, booking)
             .CancelAsync(new CancelRequest { BookingId = booking.Id, ByUserId = guest })
             .WaitAsync(cancellationToken);
-        if (!outcome.IsSuccess)
-        {
-            // The seed answers 400 for a booking that is already cancelled; so for the cut-off, the other refusal of a known booking.
-            return outcome.Error.Code is BookingErrorCodes.AlreadyCancelled or BookingErrorCodes.CancellationClosed
-                ? CompatProblems.From(outcome.Error, StatusCodes.Status400BadRequest)
-                : CompatProblems.From(outcome.Error);
-        }
-
-        return TypedResults.Ok(new WortisMessageResponse(true, "Réservation annulée avec succès"));
+        return outcome.IsSuccess
+            ? TypedResults.Ok(new WortisMessageResponse(true, "Réservation annulée avec succès"))
+            : CompatProblems.From(outcome.Error);
     }
 
     public static async Task<Results<Ok<WortisBookingsResponse>, ProblemHttpResult>> GetUserBookingsAsync(
