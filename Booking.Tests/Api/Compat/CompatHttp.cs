@@ -8,6 +8,10 @@ namespace Booking.Tests.Api.Compat;
 /// <summary>What a seed application's client does over HTTP, in one call each, and how it reads the answers.</summary>
 internal static class CompatHttp
 {
+    /// <summary>Asserts a 2xx answer.</summary>
+    public static async Task EnsureSuccessAsync(this HttpResponseMessage response) =>
+        Assert.True(response.IsSuccessStatusCode, $"Expected success, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+
     /// <summary>Asserts the status and returns the JSON body.</summary>
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
