@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Booking.Bench.Runtime;
+using Booking.Bench.Scenarios;
 using Spectre.Console;
 
 namespace Booking.Bench;
@@ -11,16 +12,16 @@ internal static class Program
     {
         if (Console.IsOutputRedirected)
         {
-            // Tables in logs and CI output should not wrap at the 80-column default.
-            AnsiConsole.Profile.Width = 140;
+            // Tables in logs and CI output should not wrap at the 80-column default, nor carry colour codes or redrawn
+            // progress bars.
+            AnsiConsole.Profile.Width = 160;
+            AnsiConsole.Profile.Capabilities.Ansi = false;
+            AnsiConsole.Profile.Capabilities.Interactive = false;
         }
 
         var seconds = new Option<int>("--seconds") { Description = "Measurement time per figure", DefaultValueFactory = _ => 3 };
         var callers = new Option<int>("--callers") { Description = "Concurrent callers", DefaultValueFactory = _ => 64 };
-        var connection = new Option<string?>("--connection")
-        {
-            Description = "PostgreSQL admin connection string (default: $BOOKING_TEST_POSTGRES, as provisioned by scripts/test.sh)",
-        };
+        var connection = ConnectionOption();
 
         var runtime = new Command("runtime", "Grain calls/s (one grain; 1,000 grains), reference-call overhead, PostgreSQL writes/s single vs batched")
         {
@@ -32,8 +33,115 @@ internal static class Program
             parse.GetValue(connection) ?? Environment.GetEnvironmentVariable("BOOKING_TEST_POSTGRES"),
             cancellationToken));
 
-        var root = new RootCommand("Booking engine benchmarks") { runtime };
+        var root = new RootCommand("Booking engine benchmarks")
+        {
+            runtime,
+            ScenarioCommand(ScenarioKind.Rush, "Morning rush: employees book parking slots of one site for one date, picks skewed toward popular slots, all within about a second", args),
+            ScenarioCommand(ScenarioKind.Hot, "Everyone wants the same 10 slots", args),
+            ScenarioCommand(ScenarioKind.Mentor, "Time-range bookings of 30–120 minutes against 50 mentors", args),
+            ScenarioCommand(ScenarioKind.Spread, "Every request on a resource-day of its own: raw booking throughput", args),
+        };
         return root.Parse(args).InvokeAsync();
+    }
+
+    private static Option<string?> ConnectionOption() => new("--connection")
+    {
+        Description = "PostgreSQL admin connection string (default: $BOOKING_TEST_POSTGRES, as provisioned by scripts/test.sh)",
+    };
+
+    private static Command ScenarioCommand(ScenarioKind scenario, string description, string[] args)
+    {
+        var defaults = new ScenarioOptions();
+        var target = new Option<string[]>("--target")
+        {
+            Description = $"Targets to run, in order ({string.Join(", ", TargetNames.All)})",
+            DefaultValueFactory = _ => [TargetNames.InProcess],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        target.AcceptOnlyFromAmong([.. TargetNames.All]);
+        var compare = new Option<bool>("--compare") { Description = "Run the SQL baselines (sql-unique, sql-lock, sql-exclude) and then the engine target(s), in one run" };
+        var connection = ConnectionOption();
+        var silos = new Option<int>("--silos") { Description = "Silos of the in-process cluster (inproc)", DefaultValueFactory = _ => 1 };
+        var pool = new Option<int>("--pool") { Description = "Connection pool size of each SQL baseline", DefaultValueFactory = _ => 32 };
+        var url = new Option<string?>("--url") { Description = "Base URL of a running Booking.Web (http target)" };
+        var json = new Option<string?>("--json") { Description = "Write the figures to this JSON file" };
+        var chart = new Option<string?>("--chart") { Description = "Write an SVG chart (throughput and p99 per target) here; default with --compare: bench-<scenario>.svg" };
+        var employees = new Option<int>("--employees") { Description = "People booking, one request each", DefaultValueFactory = _ => defaults.Employees };
+        var slots = new Option<int>("--slots") { Description = "Parking slots of the site (rush)", DefaultValueFactory = _ => defaults.Slots };
+        var hotSlots = new Option<int>("--hot-slots") { Description = "The slots everyone wants (hot)", DefaultValueFactory = _ => defaults.HotSlots };
+        var mentors = new Option<int>("--mentors") { Description = "Mentors (mentor)", DefaultValueFactory = _ => defaults.Mentors };
+        var requests = new Option<int>("--requests") { Description = "Requests (spread)", DefaultValueFactory = _ => defaults.SpreadRequests };
+        var resources = new Option<int>("--resources") { Description = "Resources the requests cycle through, date after date (spread)", DefaultValueFactory = _ => defaults.SpreadResources };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight (spread, a closed loop)", DefaultValueFactory = _ => defaults.SpreadConcurrency };
+        var arrival = new Option<int>("--arrival-ms") { Description = "Every request arrives within this many ms (open loop)", DefaultValueFactory = _ => (int)defaults.ArrivalWindow.TotalMilliseconds };
+        var skew = new Option<double>("--skew") { Description = "Zipf exponent of slot and mentor picks (0 = uniform)", DefaultValueFactory = _ => defaults.Skew };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the workload", DefaultValueFactory = _ => defaults.Seed };
+        var profile = new Option<bool>("--profile") { Description = "Print a stopwatch breakdown of the engine's time (state reads and writes, bookings queries, requests)" };
+
+        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, json, chart, seed, profile };
+        switch (scenario)
+        {
+            case ScenarioKind.Rush:
+                command.Options.Add(employees);
+                command.Options.Add(slots);
+                command.Options.Add(arrival);
+                command.Options.Add(skew);
+                break;
+            case ScenarioKind.Hot:
+                command.Options.Add(employees);
+                command.Options.Add(hotSlots);
+                command.Options.Add(arrival);
+                break;
+            case ScenarioKind.Mentor:
+                command.Options.Add(employees);
+                command.Options.Add(mentors);
+                command.Options.Add(arrival);
+                command.Options.Add(skew);
+                break;
+            case ScenarioKind.Spread:
+                command.Options.Add(requests);
+                command.Options.Add(resources);
+                command.Options.Add(concurrency);
+                break;
+        }
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            List<string> targets = [.. parse.GetValue(target)!.Distinct()];
+            if (parse.GetValue(compare))
+            {
+                targets = [.. TargetNames.Baselines, .. targets.Where(t => !TargetNames.Baselines.Contains(t))];
+            }
+
+            var settings = new MorningRushSettings
+            {
+                Scenario = scenario,
+                Options = new ScenarioOptions
+                {
+                    Employees = parse.GetValue(employees),
+                    Slots = parse.GetValue(slots),
+                    HotSlots = parse.GetValue(hotSlots),
+                    Mentors = parse.GetValue(mentors),
+                    SpreadRequests = parse.GetValue(requests),
+                    SpreadResources = parse.GetValue(resources),
+                    SpreadConcurrency = parse.GetValue(concurrency),
+                    ArrivalWindow = TimeSpan.FromMilliseconds(parse.GetValue(arrival)),
+                    Skew = parse.GetValue(skew),
+                    Seed = parse.GetValue(seed),
+                },
+                Targets = targets,
+                ConnectionString = parse.GetValue(connection) ?? Environment.GetEnvironmentVariable("BOOKING_TEST_POSTGRES"),
+                Silos = parse.GetValue(silos),
+                PoolSize = parse.GetValue(pool),
+                Profile = parse.GetValue(profile),
+                Url = parse.GetValue(url),
+                JsonPath = parse.GetValue(json),
+                ChartPath = parse.GetValue(chart) ?? (parse.GetValue(compare) ? $"bench-{command.Name}.svg" : null),
+                Command = "dotnet run -c Release --project Booking.Bench -- " + string.Join(' ', args),
+            };
+            return MorningRush.RunAsync(settings, cancellationToken);
+        });
+        return command;
     }
 
     private static async Task<int> RunRuntimeAsync(TimeSpan duration, int callers, string? connectionString, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ using Booking.Web.Compat;
 using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
+using Booking.Web.Notifications;
+using Booking.Web.Observability;
 using Booking.Web.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,8 +41,13 @@ builder.Services.AddAuthRateLimiting(builder.Configuration);
 builder.Services.AddBookingCors(builder.Configuration);
 builder.Services.AddBookingHealthChecks(builder.Configuration);
 builder.Services.AddBookingSwagger();
+builder.Services.AddSingleton<PrometheusMetrics>();
+builder.Services.AddSingleton<NotificationBroadcaster>();
 
 var app = builder.Build();
+
+// Listen from the start, so /metrics covers everything since start-up rather than since its first scrape.
+app.Services.GetRequiredService<PrometheusMetrics>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -57,6 +64,12 @@ app.MapHealthApi();
 app.MapAuthApi();
 app.MapMeApi();
 app.MapUsersApi();
+app.MapResourcesApi();
+app.MapBookingsApi();
+app.MapHoldsApi();
+app.MapSitesApi();
+app.MapNotificationsApi();
+app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
 app.MapFlexParkCompatApi();

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Accounts;
 
 /// <summary>A signed-in session: the hash of its current refresh token and of the ones it rotated away from (to detect their reuse).</summary>
-public sealed record AccountSession
+internal sealed record AccountSession
 {
     [JsonPropertyName("id")]
     public required string Id { get; init; }

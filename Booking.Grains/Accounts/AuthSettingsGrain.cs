@@ -5,7 +5,7 @@ using Booking.Runtime;
 namespace Booking.Grains.Accounts;
 
 /// <summary>Authentication settings kept in storage; see <see cref="IAuthSettingsGrain"/>.</summary>
-public sealed class AuthSettingsGrain(
+internal sealed class AuthSettingsGrain(
     [PersistentState("authSettings")] IPersistentState<AuthSettingsState> settings,
     TimeProvider time)
     : Grain, IAuthSettingsGrain

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Accounts;
 
 /// <summary>The stored state of <see cref="AuthSettingsGrain"/>.</summary>
-public sealed record AuthSettingsState
+internal sealed record AuthSettingsState
 {
     /// <summary>Base64 of the HS256 signing key; null until first asked for.</summary>
     [JsonPropertyName("signingKey")]

@@ -5,7 +5,7 @@ using Booking.Runtime;
 namespace Booking.Grains.Accounts;
 
 /// <summary>One email address and the account that owns it; see <see cref="IEmailIndexGrain"/>.</summary>
-public sealed class EmailIndexGrain(
+internal sealed class EmailIndexGrain(
     [PersistentState("emailIndex")] IPersistentState<EmailIndexState> index,
     TimeProvider time)
     : Grain, IEmailIndexGrain

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Accounts;
 
 /// <summary>The stored state of <see cref="EmailIndexGrain"/>: the owning account, if any.</summary>
-public sealed record EmailIndexState
+internal sealed record EmailIndexState
 {
     [JsonPropertyName("userId")]
     public string? UserId { get; init; }

@@ -4,7 +4,7 @@ using Booking.Runtime;
 namespace Booking.Grains.Accounts;
 
 /// <summary>A user's outgoing mail; see <see cref="IMailOutboxGrain"/>.</summary>
-public sealed class MailOutboxGrain([PersistentState("mailOutbox")] IPersistentState<MailOutboxState> outbox)
+internal sealed class MailOutboxGrain([PersistentState("mailOutbox")] IPersistentState<MailOutboxState> outbox)
     : Grain, IMailOutboxGrain
 {
     public const int MaxMessages = 50;

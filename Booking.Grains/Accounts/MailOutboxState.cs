@@ -4,7 +4,7 @@ using Booking.Grains.Interfaces.Accounts;
 namespace Booking.Grains.Accounts;
 
 /// <summary>The stored state of <see cref="MailOutboxGrain"/>, newest message first.</summary>
-public sealed record MailOutboxState
+internal sealed record MailOutboxState
 {
     [JsonPropertyName("messages")]
     public IReadOnlyList<OutgoingMail> Messages { get; init; } = [];

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Booking.Grains.Accounts;
 
 /// <summary>One user's account; see <see cref="IUserAccountGrain"/>.</summary>
-public sealed class UserAccountGrain(
+internal sealed class UserAccountGrain(
     [PersistentState("account")] IPersistentState<UserAccountState> account,
     TimeProvider time,
     IOptions<AccountOptions> options,

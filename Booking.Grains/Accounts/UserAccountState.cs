@@ -4,7 +4,7 @@ using Booking.Grains.Interfaces.Accounts;
 namespace Booking.Grains.Accounts;
 
 /// <summary>The stored state of <see cref="UserAccountGrain"/>. Secrets appear only as hashes.</summary>
-public sealed record UserAccountState
+internal sealed record UserAccountState
 {
     [JsonPropertyName("id")]
     public string Id { get; init; } = "";

@@ -4,7 +4,7 @@ using Booking.Runtime;
 namespace Booking.Grains.Accounts;
 
 /// <summary>The administrators' list of accounts; see <see cref="IUserDirectoryGrain"/>.</summary>
-public sealed class UserDirectoryGrain([PersistentState("userDirectory")] IPersistentState<UserDirectoryState> directory)
+internal sealed class UserDirectoryGrain([PersistentState("userDirectory")] IPersistentState<UserDirectoryState> directory)
     : Grain, IUserDirectoryGrain
 {
     public const int MaxPageSize = 100;

@@ -4,7 +4,7 @@ using Booking.Grains.Interfaces.Accounts;
 namespace Booking.Grains.Accounts;
 
 /// <summary>The stored state of <see cref="UserDirectoryGrain"/>, in listing order.</summary>
-public sealed record UserDirectoryState
+internal sealed record UserDirectoryState
 {
     [JsonPropertyName("entries")]
     public IReadOnlyList<UserDirectoryEntry> Entries { get; init; } = [];

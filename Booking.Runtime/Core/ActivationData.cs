@@ -1,3 +1,4 @@
+using Booking.Runtime.Diagnostics;
 using Booking.Runtime.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -108,6 +109,11 @@ internal sealed class ActivationData : IGrainContext
         List<GrainRequest> failed;
         lock (_lock)
         {
+            if (_state is ActivationState.Valid or ActivationState.Deactivating)
+            {
+                RuntimeMetrics.ActivationEnded(GrainId.Type);
+            }
+
             _state = ActivationState.Invalid;
             failed = [.. _waiting, .. _inFlight];
             _waiting.Clear();
@@ -320,6 +326,7 @@ internal sealed class ActivationData : IGrainContext
             return;
         }
 
+        RuntimeMetrics.ActivationStarted(GrainId.Type);
         lock (_lock)
         {
             _state = ActivationState.Valid;
@@ -367,6 +374,7 @@ internal sealed class ActivationData : IGrainContext
             }
 
             _silo.Catalog.Remove(this);
+            RuntimeMetrics.ActivationEnded(GrainId.Type);
 
             // Requests that arrived meanwhile go to the next activation (here or on the grain's new silo).
             foreach (var request in pending)

@@ -1,3 +1,4 @@
+using Booking.Grains.Queries;
 using Booking.Runtime.Hosting;
 using Booking.Runtime.Storage;
 using Booking.Silo.Bookings;
@@ -44,6 +45,7 @@ public static class BookingSiloServiceCollectionExtensions
                 services.AddSqliteReminderTable(o => o.ConnectionString = storage.ConnectionString);
                 break;
             case StorageProvider.Memory:
+                services.AddInMemoryBookingStore();
                 services.AddMemoryGrainStorageAsDefault();
                 services.AddMemoryReminderTable();
                 break;

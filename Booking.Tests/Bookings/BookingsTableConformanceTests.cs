@@ -95,6 +95,40 @@ public abstract class BookingsTableConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_activations_racing_one_day_leave_exactly_the_rows_of_the_state_that_won()
+    {
+        var salon = await Host.CreateAsync(Salon(capacity: 100));
+        await using var other = await BookingsHost.StartAsync(Storage, Time, silos: 1);
+        var days = new[] { Host.Day(salon.Id, Tuesday), other.Day(salon.Id, Tuesday) };
+        var acknowledged = new List<string>();
+        var stale = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            try
+            {
+                var outcome = await days[i % 2].BookAsync(Request(salon, NewId($"racer{i}"), $"{8 + (i % 10):00}:00", 60));
+                Assert.True(outcome.IsSuccess, outcome.Error?.Message);
+                lock (acknowledged)
+                {
+                    acknowledged.Add(outcome.Booking.Id);
+                }
+            }
+            catch (InconsistentStateException)
+            {
+                Interlocked.Increment(ref stale);
+            }
+        }));
+
+        Assert.True(stale > 0, "the two activations should have collided at least once");
+        await using var auditor = await BookingsHost.StartAsync(Storage, Time, silos: 1);
+        var committed = (await auditor.Day(salon.Id, Tuesday).GetBookingsAsync()).Select(b => b.Id).Order(StringComparer.Ordinal);
+        var rows = await SearchIds(new BookingFilter { ResourceIds = [salon.Id] });
+        Assert.Equal(acknowledged.Order(StringComparer.Ordinal), committed);
+        Assert.Equal(committed, rows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Cancelling_rewrites_the_row_and_gives_the_user_the_time_back()
     {
         var mentor = await Host.CreateAsync(Mentor());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Booking.Grains.Interfaces.Accounts;
 
 namespace Booking.Web.Auth;
 
@@ -14,6 +15,9 @@ internal static class ClaimsPrincipalExtensions
 
     public static DateTimeOffset GetTokenExpiry(this ClaimsPrincipal user) =>
         DateTimeOffset.FromUnixTimeSeconds(long.Parse(Required(user, AccessTokenClaims.Expires), NumberStyles.None, CultureInfo.InvariantCulture));
+
+    /// <summary>Whether the caller is an admin (the role as the account has it now, see <see cref="AccessTokenValidation"/>).</summary>
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(UserRoles.Admin);
 
     private static string Required(ClaimsPrincipal user, string type) =>
         user.FindFirst(type)?.Value ?? throw new InvalidOperationException($"The authenticated caller has no '{type}' claim.");

@@ -1,4 +1,5 @@
 using System.Data;
+using Booking.Runtime.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -146,7 +147,18 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             throw new ObjectDisposedException(nameof(PostgresGrainStorage));
         }
 
-        await write.Completion.ConfigureAwait(false);
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            await write.Completion.ConfigureAwait(false);
+        }
+        catch
+        {
+            RuntimeMetrics.StorageWrite("postgres", _timeProvider.GetElapsedTime(started), committed: false);
+            throw;
+        }
+
+        RuntimeMetrics.StorageWrite("postgres", _timeProvider.GetElapsedTime(started), committed: true);
         return (expected ?? 0) + 1;
     }
 
@@ -271,6 +283,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         while (writes.Count > 0)
         {
             Statistics.RecordBatch(writes.Count);
+            RuntimeMetrics.StorageBatch("postgres", writes.Count);
             try
             {
                 await CommitAsync(writes).ConfigureAwait(false);

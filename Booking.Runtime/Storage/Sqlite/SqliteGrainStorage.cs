@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Booking.Runtime.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -134,7 +135,18 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
             throw new ObjectDisposedException(nameof(SqliteGrainStorage));
         }
 
-        await write.Completion.ConfigureAwait(false);
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            await write.Completion.ConfigureAwait(false);
+        }
+        catch
+        {
+            RuntimeMetrics.StorageWrite("sqlite", _timeProvider.GetElapsedTime(started), committed: false);
+            throw;
+        }
+
+        RuntimeMetrics.StorageWrite("sqlite", _timeProvider.GetElapsedTime(started), committed: true);
         return (expected ?? 0) + 1;
     }
 
@@ -187,6 +199,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         _writeConnection ??= await SqliteConnections.OpenWriteAsync(_connectionString, _busyTimeout, CancellationToken.None).ConfigureAwait(false);
         var connection = _writeConnection;
         Volatile.Write(ref _largestBatch, Math.Max(_largestBatch, batch.Count));
+        RuntimeMetrics.StorageBatch("sqlite", batch.Count);
         Interlocked.Increment(ref _batches);
 
         // IMMEDIATE takes the write lock up front, so a batch never fails half-way because another process wrote first.

@@ -1,0 +1,33 @@
+using Booking.Bench.Scenarios;
+
+namespace Booking.Bench;
+
+/// <summary>What one invocation of a morning-rush scenario command asks for.</summary>
+internal sealed record MorningRushSettings
+{
+    public required ScenarioKind Scenario { get; init; }
+
+    public required ScenarioOptions Options { get; init; }
+
+    /// <summary>Target names in run order (<c>inproc</c>, <c>http</c>, <c>sql-unique</c>, <c>sql-lock</c>, <c>sql-exclude</c>).</summary>
+    public required IReadOnlyList<string> Targets { get; init; }
+
+    public required string? ConnectionString { get; init; }
+
+    public required int Silos { get; init; }
+
+    /// <summary>Connection pool of each SQL baseline.</summary>
+    public required int PoolSize { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? JsonPath { get; init; }
+
+    public string? ChartPath { get; init; }
+
+    /// <summary>Print a stopwatch breakdown of the engine's time (state reads, writes, bookings queries, requests).</summary>
+    public bool Profile { get; init; }
+
+    /// <summary>The command line, for the report.</summary>
+    public required string Command { get; init; }
+}
