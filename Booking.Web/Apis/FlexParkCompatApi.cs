@@ -10,6 +10,7 @@ using Booking.Web.Compat;
 using Booking.Web.Contracts;
 using Booking.Web.Contracts.FlexPark;
 using Booking.Web.Http;
+using Booking.Web.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -88,7 +89,7 @@ internal static class FlexParkCompatApi
             .WithDescription("{slot_id, date, period} → 201 {reservation_id, status: \"confirmed\"}. slot_id may be sent as a string or an integer. "
                 + "Concurrent reservations of one slot and period are decided one at a time by the slot's resource-day grain: exactly one succeeds, the others get 409 slot_unavailable; "
                 + "day overlaps morning and afternoon. 409 user_conflict when the employee already has a place in that period (one place per employee per period). "
-                + "404 for an unknown slot; 400 for an unknown period, a period that has ended, an inactive slot or a date beyond the booking window.")
+                + "404 for an unknown slot; 409 resource_inactive for a slot taken out of service; 400 for an unknown period, a period that has ended or a date beyond the booking window.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -99,6 +100,18 @@ internal static class FlexParkCompatApi
                 + "409 already_cancelled; 409 cancellation_closed after the parking's cut-off.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        routes.MapPost("/notifications/send", SendNotificationAsync)
+            .WithTags("Compat: FlexPark")
+            .RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Send a message to employees (admin, FlexPark)")
+            .WithDescription("{message, title?, parking_id?} → 200 {status: \"sent\", recipients}: an in-app notification (read at GET /api/v1/notifications), "
+                + "to everyone holding a reservation at that parking from today on (31 days) when parking_id is given, else to every account; the same broadcast as "
+                + "/api/v1/notifications/broadcast. title defaults to 'FlexPark'. 404 for an unknown parking; 403 for a non-admin.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return routes;
     }
@@ -212,6 +225,15 @@ internal static class FlexParkCompatApi
         return outcome.IsSuccess
             ? TypedResults.Created((string?)null, new FlexParkReservationCreated(outcome.Booking.Id, FlexParkReservation.StatusOf(outcome.Booking.Status)))
             : CompatProblems.From(outcome.Error);
+    }
+
+    public static async Task<Results<Ok<FlexParkNotificationSent>, ProblemHttpResult>> SendNotificationAsync(
+        FlexParkNotificationRequest request, NotificationBroadcaster broadcaster, CancellationToken cancellationToken)
+    {
+        var title = string.IsNullOrWhiteSpace(request.Title) ? "FlexPark" : request.Title;
+        return await broadcaster.BroadcastAsync(request.ParkingId, title, request.Message!, cancellationToken) is { } recipients
+            ? TypedResults.Ok(new FlexParkNotificationSent("sent", recipients))
+            : CompatProblems.Of(BookingErrorCodes.SiteNotFound, $"No parking with id {request.ParkingId}.");
     }
 
     public static async Task<Results<Ok<FlexParkReservationCreated>, ProblemHttpResult>> CancelAsync(

@@ -48,15 +48,6 @@ internal static class CompatHttp
         return body;
     }
 
-    /// <summary>Registers a user and has the host's first admin give them <paramref name="role"/>.</summary>
-    public static async Task<SignedIn> SignUpAsAsync(this HttpClient client, ApiHost host, string role)
-    {
-        var user = await client.SignUpAsync();
-        var admin = await client.LoginAsync(host.AdminEmail, ApiHost.AdminPassword);
-        await (await client.SendAsync(HttpMethod.Put, $"/api/v1/users/{user.Account.Id}/role", admin.AccessToken, new { role })).JsonAsync(HttpStatusCode.OK);
-        return user;
-    }
-
     /// <summary>The engine's grains of <paramref name="host"/>, for arranging what a seed's own routes cannot create.</summary>
     public static IGrainFactory Grains(this ApiHost host) => host.Services.GetRequiredService<IGrainFactory>();
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Booking.Grains.Interfaces;
-using Booking.Grains.Interfaces.Model;
 
 namespace Booking.Tests.Api.Compat;
 
@@ -70,7 +68,9 @@ public sealed class EduConnectCompatTests(PostgresApiFixture fixture) : IClassFi
             Assert.Equal([session.Str("id")], list.GetProperty("sessions").EnumerateArray().Select(x => x.Str("id")));
         }
 
-        // Step 6: the mentor's total_sessions counts the session.
+        // Steps 6–7: the mentor is notified of the booking, and their total_sessions counts it.
+        var notice = await _client.WaitForNotificationAsync(mentor.AccessToken, "booking_created", session.Str("id"));
+        Assert.Equal(mentorId, notice.Str("resourceId"));
         var profile = await (await _client.GetAsync($"/api/mentors/{mentorId}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, profile.GetProperty("total_sessions").GetInt32());
         Assert.Equal(mentor.Account.Id, profile.Str("user_id"));
@@ -356,23 +356,19 @@ public sealed class EduConnectCompatTests(PostgresApiFixture fixture) : IClassFi
     private Task<HttpResponseMessage> BookAsync(string mentorId, SignedIn student, string sessionDate, int minutes) =>
         _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", student.AccessToken, new { session_date = sessionDate, duration_minutes = minutes, subject = "Maths" });
 
-    /// <summary>A provider who owns a mentor resource with no availability yet.</summary>
+    /// <summary>A provider who created (and so owns) a mentor resource through /api/v1, with no availability yet.</summary>
     private async Task<(SignedIn Mentor, string MentorId)> MentorAsync()
     {
-        var mentor = await _client.SignUpAsAsync(fixture.Host, "provider");
-        var id = Guid.NewGuid().ToString("N");
-        var outcome = await fixture.Host.Grains().GetGrain<IResourceGrain>(id).CreateAsync(new ResourceDefinition
+        var mentor = await _client.SignUpProviderAsync(fixture.Host);
+        var created = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/resources", mentor.AccessToken, new
         {
-            Id = id,
-            Kind = ResourceKind.Mentor,
-            Name = "Ada",
-            OwnerId = mentor.Account.Id,
-            TimeZone = Lagos,
-            SlotMinutes = 30,
-            Durations = [30, 60, 90, 120],
-        });
-        Assert.True(outcome.IsSuccess, outcome.Error?.Message);
-        return (mentor, id);
+            kind = "mentor",
+            name = "Ada",
+            timeZone = Lagos,
+            slotMinutes = 30,
+            durations = new[] { 30, 60, 90, 120 },
+        })).JsonAsync(HttpStatusCode.Created);
+        return (mentor, created.Str("id"));
     }
 
     /// <summary>A mentor available every day 09:00–12:00, set through the seed's own route.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Booking.Grains.Interfaces.Accounts;
 
 namespace Booking.Tests.Api.Compat;
@@ -258,6 +259,43 @@ public sealed class FlexParkCompatTests(FlexParkApiFixture fixture) : IClassFixt
         await (await _client.SendAsync(HttpMethod.Get, $"/parkings/{parking}/slots?period=evening", employee.Token)).AssertSeedErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
         var today = await (await _client.SendAsync(HttpMethod.Get, $"/parkings/{parking}/slots", employee.Token)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("day", Assert.Single(today.EnumerateArray()).Str("period"));
+    }
+
+    [Fact]
+    public async Task An_admin_message_to_a_parking_reaches_the_employees_booked_there_and_a_general_one_everyone()
+    {
+        var admin = await AdminAsync();
+        var (parking, slots) = await ParkingAsync(1);
+        var booked = await EmployeeAsync();
+        var elsewhere = await EmployeeAsync();
+        await (await ReserveAsync(booked, slots[0], Date(2), "day")).JsonAsync(HttpStatusCode.Created);
+        var title = $"Travaux {Guid.NewGuid():N}";
+
+        var toParking = await (await _client.SendAsync(HttpMethod.Post, "/notifications/send", admin, new { title, message = "Niveau -2 fermé vendredi.", parking_id = parking }))
+            .JsonAsync(HttpStatusCode.OK);
+        var general = await (await _client.SendAsync(HttpMethod.Post, "/notifications/send", admin, new { message = "Bonne année !" })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("sent", 1), (toParking.Str("status"), toParking.GetProperty("recipients").GetInt32()));
+        Assert.True(general.GetProperty("recipients").GetInt32() >= 3);
+        static bool Has(JsonElement inbox, string title) => inbox.GetProperty("items").EnumerateArray().Any(n => n.Str("kind") == "broadcast" && n.Str("title") == title);
+        Assert.True(Has(await _client.ReadNotificationsAsync(booked.Token), title));
+        Assert.False(Has(await _client.ReadNotificationsAsync(elsewhere.Token), title));
+        Assert.True(Has(await _client.ReadNotificationsAsync(elsewhere.Token), "FlexPark"));
+    }
+
+    [Fact]
+    public async Task Sending_a_message_needs_an_admin_a_message_and_a_known_parking()
+    {
+        var admin = await AdminAsync();
+        var employee = await EmployeeAsync();
+
+        var byEmployee = await _client.SendAsync(HttpMethod.Post, "/notifications/send", employee.Token, new { message = "Hello" });
+        var noMessage = await _client.SendAsync(HttpMethod.Post, "/notifications/send", admin, new { title = "Empty" });
+        var unknownParking = await _client.SendAsync(HttpMethod.Post, "/notifications/send", admin, new { message = "Hello", parking_id = 12 });
+
+        await byEmployee.AssertSeedErrorAsync(HttpStatusCode.Forbidden);
+        await noMessage.AssertSeedErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await unknownParking.AssertSeedErrorAsync(HttpStatusCode.NotFound, "site_not_found");
     }
 
     [Fact]

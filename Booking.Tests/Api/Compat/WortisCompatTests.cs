@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Booking.Grains.Interfaces;
-using Booking.Grains.Interfaces.Model;
 using static Booking.Tests.Api.Compat.CompatHttp;
 
 namespace Booking.Tests.Api.Compat;
@@ -338,22 +336,20 @@ public sealed partial class WortisCompatTests(PostgresApiFixture fixture) : ICla
             service_name = service,
         });
 
-    /// <summary>A salon service open every day 08:00–18:00 in Brazzaville; a fresh name unless one is given.</summary>
+    /// <summary>A salon service open every day 08:00–18:00 in Brazzaville, created by the admin through /api/v1; a fresh name unless one is given.</summary>
     private async Task<string> CreateServiceAsync(string? name = null, int capacity = 1)
     {
         name ??= $"Coiffure {Guid.NewGuid():N}";
-        var id = Guid.NewGuid().ToString("N");
-        var outcome = await fixture.Host.Grains().GetGrain<IResourceGrain>(id).CreateAsync(new ResourceDefinition
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/v1/resources", await _client.AdminTokenAsync(fixture.Host), new
         {
-            Id = id,
-            Kind = ResourceKind.Service,
-            Name = name,
-            Capacity = capacity,
-            TimeZone = "Africa/Brazzaville",
-            SlotMinutes = 30,
-            Weekly = [.. Enum.GetValues<DayOfWeek>().Select(d => WeeklyWindow.Of(d, new(8, 0), new(18, 0)))],
+            kind = "service",
+            name,
+            capacity,
+            timeZone = "Africa/Brazzaville",
+            slotMinutes = 30,
+            weekly = Enum.GetNames<DayOfWeek>().Select(d => new { day = d.ToLowerInvariant(), start = "08:00", end = "18:00" }),
         });
-        Assert.True(outcome.IsSuccess, outcome.Error?.Message);
+        await response.JsonAsync(HttpStatusCode.Created);
         return name;
     }
 
