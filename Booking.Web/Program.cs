@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Booking.Silo.Hosting;
 using Booking.Web.Apis;
 using Booking.Web.Auth;
+using Booking.Web.Compat;
 using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
@@ -27,6 +28,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 // The silo is co-hosted; hosted services registered after it (auth start-up work) start once it runs.
 builder.Services.AddBookingSilo(builder.Configuration);
 builder.Services.AddBookingAuth(builder.Configuration);
+builder.Services.AddSingleton(FlexParkOptions.From(builder.Configuration));
 
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
@@ -70,6 +72,7 @@ app.MapNotificationsApi();
 app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
+app.MapFlexParkCompatApi();
 
 app.Run();
 
