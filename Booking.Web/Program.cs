@@ -64,6 +64,7 @@ app.MapResourcesApi();
 app.MapBookingsApi();
 app.MapHoldsApi();
 app.MapSitesApi();
+app.MapStatsApi();
 app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
