@@ -2,6 +2,7 @@ using Booking.Grains.Diagnostics;
 using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
+using Booking.Grains.Interfaces.Notifications;
 using Booking.Grains.Projections;
 using Booking.Runtime;
 using Booking.Runtime.Storage;
@@ -61,6 +62,11 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
     {
         var outcome = await WithIdempotencyAsync("book", request, BookCoreAsync);
         BookingMetrics.Record("book", outcome);
+        if (outcome is { Error: null, Replayed: false, Booking: { Status: BookingStatus.Confirmed } booking })
+        {
+            NotifyParties(booking, NotificationKinds.BookingCreated, "Booking confirmed");
+        }
+
         return outcome;
     }
 
@@ -119,6 +125,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         var cancelled = CancellationRules.Apply(booking, request, now);
         await PersistAsync([cancelled]);
         await NotifyReleasedAsync([cancelled]);
+        NotifyParties(cancelled, NotificationKinds.BookingCancelled, "Booking cancelled");
         return BookingOutcome.Success(cancelled);
     }
 
@@ -622,6 +629,39 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
                 // Both grains re-read committed state before refusing anyone, so a lost notice only delays the freed time.
                 _logger.LogWarning(exception, "Could not announce the release of booking {BookingId}", booking.Id);
             }
+        }
+    }
+
+    /// <summary>
+    /// Tells the booker and the resource's owner, without holding up the answer: the booking is committed already,
+    /// and an in-app notice is not worth a second round of database latency on the booking path.
+    /// </summary>
+    private void NotifyParties(BookingRecord booking, string kind, string title)
+    {
+        var notice = new NewNotification
+        {
+            Kind = kind,
+            Title = title,
+            Message = $"{_definition?.Name ?? booking.ResourceId}, {booking.Date:yyyy-MM-dd} {booking.Start:HH:mm}-{booking.End:HH:mm}",
+            BookingId = booking.Id,
+            ResourceId = booking.ResourceId,
+        };
+        _ = DeliverAsync(booking.UserId, notice);
+        if (_definition?.OwnerId is { } owner && owner != booking.UserId)
+        {
+            _ = DeliverAsync(owner, notice);
+        }
+    }
+
+    private async Task DeliverAsync(string userId, NewNotification notice)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<INotificationInboxGrain>(userId).AddAsync(notice);
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Notification {Kind} for {UserId} was not delivered", notice.Kind, userId);
         }
     }
 

@@ -6,6 +6,7 @@ using Booking.Web.Auth;
 using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
+using Booking.Web.Notifications;
 using Booking.Web.Observability;
 using Booking.Web.OpenApi;
 
@@ -39,6 +40,7 @@ builder.Services.AddBookingCors(builder.Configuration);
 builder.Services.AddBookingHealthChecks(builder.Configuration);
 builder.Services.AddBookingSwagger();
 builder.Services.AddSingleton<PrometheusMetrics>();
+builder.Services.AddSingleton<NotificationBroadcaster>();
 
 var app = builder.Build();
 
@@ -65,6 +67,7 @@ app.MapBookingsApi();
 app.MapHoldsApi();
 app.MapSitesApi();
 app.MapStatsApi();
+app.MapNotificationsApi();
 app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();

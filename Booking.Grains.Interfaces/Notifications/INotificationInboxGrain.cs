@@ -1,0 +1,16 @@
+using Booking.Runtime;
+
+namespace Booking.Grains.Interfaces.Notifications;
+
+/// <summary>A user's in-app notifications (key = user id), newest first, bounded to the most recent ones.</summary>
+public interface INotificationInboxGrain : IGrainWithStringKey
+{
+    /// <summary>Stores a notification durably before completing; returns it with its id.</summary>
+    Task<NotificationRecord> AddAsync(NewNotification notification);
+
+    /// <summary>A page (1-based) of the inbox, newest first; optionally only unread ones.</summary>
+    Task<NotificationPage> ListAsync(int page, int pageSize, bool unreadOnly);
+
+    /// <summary>Marks one notification read (idempotent); false when the inbox has no such notification.</summary>
+    Task<bool> MarkReadAsync(string notificationId);
+}

@@ -1,0 +1,109 @@
+using Booking.Grains.Interfaces.Notifications;
+using Booking.Runtime;
+
+namespace Booking.Grains.Notifications;
+
+/// <summary>
+/// A user's inbox. Reentrant so that a burst of notifications (a provider whose 500 parking places all get booked at
+/// 8 a.m.) is not serialised behind one database write each: while a write is in flight, later additions wait for it
+/// and then ride together on the next single write. Turns still never run in parallel, so the list needs no lock.
+/// </summary>
+[Reentrant]
+internal sealed class NotificationInboxGrain(
+    [PersistentState("inbox")] IPersistentState<NotificationInboxState> inbox,
+    TimeProvider time) : Grain, INotificationInboxGrain
+{
+    /// <summary>How many notifications an inbox keeps; older ones are dropped.</summary>
+    internal const int Capacity = 200;
+
+    private Task? _writeInFlight;
+    private bool _dirty;
+
+    public async Task<NotificationRecord> AddAsync(NewNotification notification)
+    {
+        var record = new NotificationRecord
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Kind = notification.Kind,
+            Title = notification.Title,
+            Message = notification.Message,
+            BookingId = notification.BookingId,
+            ResourceId = notification.ResourceId,
+            SiteId = notification.SiteId,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var items = inbox.State.Items;
+        items.Add(record);
+        if (items.Count > Capacity)
+        {
+            items.RemoveRange(0, items.Count - Capacity);
+        }
+
+        await SaveAsync();
+        return record;
+    }
+
+    public Task<NotificationPage> ListAsync(int page, int pageSize, bool unreadOnly)
+    {
+        page = Math.Max(page, 1);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var items = inbox.State.Items;
+        var matching = Enumerable.Reverse(items).Where(n => !unreadOnly || n.ReadAt is null).ToList();
+        return Task.FromResult(new NotificationPage
+        {
+            Items = [.. matching.Skip((page - 1) * pageSize).Take(pageSize)],
+            Page = page,
+            PageSize = pageSize,
+            Total = matching.Count,
+            Unread = items.Count(n => n.ReadAt is null),
+        });
+    }
+
+    public async Task<bool> MarkReadAsync(string notificationId)
+    {
+        var items = inbox.State.Items;
+        var index = items.FindIndex(n => n.Id == notificationId);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        if (items[index].ReadAt is null)
+        {
+            items[index] = items[index] with { ReadAt = time.GetUtcNow() };
+            await SaveAsync();
+        }
+
+        return true;
+    }
+
+    private async Task SaveAsync()
+    {
+        _dirty = true;
+        while (_dirty)
+        {
+            if (_writeInFlight is { IsCompleted: false } running)
+            {
+                // Our change is in memory already; the next write after this one will carry it.
+                await running;
+                continue;
+            }
+
+            _dirty = false;
+            var write = inbox.WriteStateAsync();
+            _writeInFlight = write;
+            try
+            {
+                await write;
+            }
+            finally
+            {
+                // Another turn may already have started the next write; only clear our own.
+                if (ReferenceEquals(_writeInFlight, write))
+                {
+                    _writeInFlight = null;
+                }
+            }
+        }
+    }
+}
