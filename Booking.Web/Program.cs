@@ -68,6 +68,7 @@ app.MapResourcesApi();
 app.MapBookingsApi();
 app.MapHoldsApi();
 app.MapSitesApi();
+app.MapStatsApi();
 app.MapNotificationsApi();
 app.MapMetricsApi();
 app.MapWortisCompatApi();
