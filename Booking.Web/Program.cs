@@ -18,7 +18,7 @@ builder.Logging.AddJsonConsole(options =>
 {
     options.IncludeScopes = true;
     options.UseUtcTimestamp = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
 var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>() ?? new RequestLimits();
@@ -68,6 +68,7 @@ app.MapResourcesApi();
 app.MapBookingsApi();
 app.MapHoldsApi();
 app.MapSitesApi();
+app.MapStatsApi();
 app.MapNotificationsApi();
 app.MapMetricsApi();
 app.MapWortisCompatApi();
