@@ -120,9 +120,15 @@ internal static class GenericBackendCompatApi
     public static async Task<Ok<GenericLoggedIn>> LoginAsync(
         GenericLoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, CancellationToken cancellationToken)
     {
-        var session = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(request.Email!)).SignInAsync(request.Password!).WaitAsync(cancellationToken);
-        var issued = tokens.Issue(session);
-        return TypedResults.Ok(new GenericLoggedIn(issued.AccessToken, new GenericUser(session.UserId, session.Email, GenericUser.RoleName(session.Role))));
+        // The same sign-in as /api/v1/auth/login; its refresh token names the account, whose profile gives the user's role.
+        var issued = (await AuthApi.LoginAsync(new LoginRequest { Email = request.Email, Password = request.Password }, grains, tokens, cancellationToken)).Value!;
+        if (!AccountToken.TryGetUserId(issued.RefreshToken, out var userId))
+        {
+            throw new InvalidOperationException("A signed-in session's refresh token does not name its account.");
+        }
+
+        var profile = await grains.GetGrain<IUserAccountGrain>(userId).GetProfileAsync().WaitAsync(cancellationToken);
+        return TypedResults.Ok(new GenericLoggedIn(issued.AccessToken, new GenericUser(profile.Id, profile.Email, GenericUser.RoleName(profile.Role))));
     }
 
     public static async Task<Ok<GenericProfile>> GetProfileAsync(ClaimsPrincipal user, IGrainFactory grains, CancellationToken cancellationToken) =>
