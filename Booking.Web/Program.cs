@@ -74,6 +74,7 @@ app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
 app.MapFlexParkCompatApi();
+app.MapGenericBackendCompatApi();
 
 app.Run();
 
