@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Booking.Silo.Hosting;
 using Booking.Web.Apis;
 using Booking.Web.Auth;
+using Booking.Web.Compat;
 using Booking.Web.Demo;
 using Booking.Web.Errors;
 using Booking.Web.Health;
@@ -18,7 +19,7 @@ builder.Logging.AddJsonConsole(options =>
 {
     options.IncludeScopes = true;
     options.UseUtcTimestamp = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
 var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>() ?? new RequestLimits();
@@ -29,6 +30,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddBookingSilo(builder.Configuration);
 builder.Services.AddBookingAuth(builder.Configuration);
 builder.Services.AddBookingDemo(builder.Configuration);
+builder.Services.AddSingleton(FlexParkOptions.From(builder.Configuration));
 
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
@@ -73,6 +75,7 @@ app.MapNotificationsApi();
 app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
+app.MapFlexParkCompatApi();
 
 app.Run();
 
