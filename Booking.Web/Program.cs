@@ -4,6 +4,7 @@ using Booking.Silo.Hosting;
 using Booking.Web.Apis;
 using Booking.Web.Auth;
 using Booking.Web.Compat;
+using Booking.Web.Demo;
 using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
@@ -25,9 +26,10 @@ var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<Req
 builder.Services.AddSingleton(limits);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
-// The silo is co-hosted; hosted services registered after it (auth start-up work) start once it runs.
+// The silo is co-hosted; hosted services registered after it (auth start-up work, then demo data) start once it runs.
 builder.Services.AddBookingSilo(builder.Configuration);
 builder.Services.AddBookingAuth(builder.Configuration);
+builder.Services.AddBookingDemo(builder.Configuration);
 builder.Services.AddSingleton(FlexParkOptions.From(builder.Configuration));
 
 builder.Services.ConfigureHttpJsonOptions(options =>
