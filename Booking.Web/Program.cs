@@ -76,6 +76,7 @@ app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
 app.MapFlexParkCompatApi();
+app.MapGenericBackendCompatApi();
 
 app.Run();
 

@@ -130,11 +130,6 @@ internal static class EduConnectCompatApi
                 .Where(a => a.IsActive ?? true)
                 .Select(a => WeeklyWindow.Of(EduConnectFormats.ToDayOfWeek(a.DayOfWeek!.Value), EduConnectFormats.ParseTime(a.StartTime!), EduConnectFormats.ParseTime(a.EndTime!))),
         ];
-        if (weekly.Find(w => w.End != TimeOnly.MinValue && w.End <= w.Start) is { } backwards)
-        {
-            return CompatProblems.Of(BookingErrorCodes.ValidationFailed, $"end_time must be after start_time (got {EduConnectFormats.Time(backwards.Start)}–{EduConnectFormats.Time(backwards.End)}).");
-        }
-
         var outcome = await grains.GetGrain<IResourceGrain>(mentor.Id)
             .SetScheduleAsync(new ResourceSchedule { Weekly = weekly, Exceptions = mentor.Exceptions })
             .WaitAsync(cancellationToken);
