@@ -2,6 +2,8 @@ using Booking.Bench.Measurement;
 using Booking.Bench.Reporting;
 using Booking.Bench.Scenarios;
 using Booking.Bench.Targets;
+using Booking.Bench.Targets.Http;
+using Booking.Runtime.Storage.Postgres;
 using Spectre.Console;
 
 namespace Booking.Bench;
@@ -26,7 +28,7 @@ internal static class MorningRush
         using var statements = new DbStatementCounter();
         var runner = new WorkloadRunner(statements);
         var results = new List<TargetResult>();
-        var profiles = new List<(string Target, ProfileSession Session)>();
+        var profiles = new List<(TargetResult Result, ProfileSession Session)>();
         foreach (var name in settings.Targets)
         {
             var target = Create(name, settings);
@@ -37,7 +39,7 @@ internal static class MorningRush
                 : await RunQuietlyAsync(target, runner, workload, warmup, session, cancellationToken);
             if (session is not null)
             {
-                profiles.Add((name, session));
+                profiles.Add((result, session));
             }
             results.Add(result);
             AnsiConsole.MarkupLine($"  {Markup.Escape(name)}: {result.SettledPerSecond:N0} settled/s, p99 {result.Latency.P99Ms:N1} ms, {result.Audit.DoubleBookings:N0} double bookings");
@@ -54,9 +56,9 @@ internal static class MorningRush
         };
 
         ResultTable.Write(report);
-        foreach (var (target, session) in profiles)
+        foreach (var (result, session) in profiles)
         {
-            ProfileTable.Write(target, session);
+            ProfileTable.Write(result.Target, session, result.Requests, result.ElapsedSeconds);
         }
         if (settings.JsonPath is { } json)
         {
@@ -121,13 +123,26 @@ internal static class MorningRush
         return WorkloadFactory.Create(settings.Scenario, options, workload.Dates.Max().AddDays(1));
     }
 
+    private static Action<PostgresStorageOptions>? TuneStorage(MorningRushSettings settings) =>
+        settings.StorageWriters is null && settings.StorageBatchSize is null
+            ? null
+            : options =>
+            {
+                options.MaxConcurrentBatches = settings.StorageWriters ?? options.MaxConcurrentBatches;
+                options.MaxBatchSize = settings.StorageBatchSize ?? options.MaxBatchSize;
+            };
+
+    /// <summary>When the engine is measured over HTTP, the baselines are served over HTTP too, on the same stack.</summary>
+    private static IBookingTarget OverHttpIfEngineIs(SqlBaselineTarget baseline, MorningRushSettings settings) =>
+        settings.Targets.Contains(TargetNames.Http) ? new HttpBaselineTarget(baseline) : baseline;
+
     private static IBookingTarget Create(string name, MorningRushSettings settings) => name switch
     {
-        TargetNames.InProcess => new InProcessTarget(settings.ConnectionString!, settings.Silos, settings.Profile ? new StageProfile() : null),
-        TargetNames.SqlUnique => new SqlUniqueTarget(settings.ConnectionString!, settings.PoolSize),
-        TargetNames.SqlLock => new SqlLockTarget(settings.ConnectionString!, settings.PoolSize),
-        TargetNames.SqlExclude => new SqlExcludeTarget(settings.ConnectionString!, settings.PoolSize),
-        TargetNames.Http => throw new NotSupportedException("The http target waits for the API's booking endpoints to land on main."),
+        TargetNames.InProcess => new InProcessTarget(settings.ConnectionString!, settings.Silos, settings.Profile ? new StageProfile() : null, TuneStorage(settings)),
+        TargetNames.SqlUnique => OverHttpIfEngineIs(new SqlUniqueTarget(settings.ConnectionString!, settings.PoolSize), settings),
+        TargetNames.SqlLock => OverHttpIfEngineIs(new SqlLockTarget(settings.ConnectionString!, settings.PoolSize), settings),
+        TargetNames.SqlExclude => OverHttpIfEngineIs(new SqlExcludeTarget(settings.ConnectionString!, settings.PoolSize), settings),
+        TargetNames.Http => new HttpEngineTarget(settings.Http ?? throw new ArgumentException("The http target needs --url, --web-db, --admin-email and --admin-password.")),
         _ => throw new ArgumentException($"Unknown target '{name}' (known: {string.Join(", ", TargetNames.All)})."),
     };
 }

@@ -19,7 +19,8 @@ internal sealed record MorningRushSettings
     /// <summary>Connection pool of each SQL baseline.</summary>
     public required int PoolSize { get; init; }
 
-    public string? Url { get; init; }
+    /// <summary>How to reach Booking.Web, for the <c>http</c> target.</summary>
+    public Targets.Http.HttpTargetOptions? Http { get; init; }
 
     public string? JsonPath { get; init; }
 
@@ -27,6 +28,12 @@ internal sealed record MorningRushSettings
 
     /// <summary>Print a stopwatch breakdown of the engine's time (state reads, writes, bookings queries, requests).</summary>
     public bool Profile { get; init; }
+
+    /// <summary>Overrides the engine storage's concurrent group-commit transactions (<c>MaxConcurrentBatches</c>).</summary>
+    public int? StorageWriters { get; init; }
+
+    /// <summary>Overrides the engine storage's most writes per transaction (<c>MaxBatchSize</c>).</summary>
+    public int? StorageBatchSize { get; init; }
 
     /// <summary>The command line, for the report.</summary>
     public required string Command { get; init; }

@@ -40,6 +40,7 @@ internal static class Program
             ScenarioCommand(ScenarioKind.Hot, "Everyone wants the same 10 slots", args),
             ScenarioCommand(ScenarioKind.Mentor, "Time-range bookings of 30–120 minutes against 50 mentors", args),
             ScenarioCommand(ScenarioKind.Spread, "Every request on a resource-day of its own: raw booking throughput", args),
+            ChartCommand(),
         };
         return root.Parse(args).InvokeAsync();
     }
@@ -63,7 +64,11 @@ internal static class Program
         var connection = ConnectionOption();
         var silos = new Option<int>("--silos") { Description = "Silos of the in-process cluster (inproc)", DefaultValueFactory = _ => 1 };
         var pool = new Option<int>("--pool") { Description = "Connection pool size of each SQL baseline", DefaultValueFactory = _ => 32 };
-        var url = new Option<string?>("--url") { Description = "Base URL of a running Booking.Web (http target)" };
+        var url = new Option<string?>("--url") { Description = "Base URL of a running Booking.Web with PostgreSQL storage (http target)" };
+        var webDb = new Option<string?>("--web-db") { Description = "Connection string of that Booking.Web's database, for the audit (http target)" };
+        var adminEmail = new Option<string?>("--admin-email") { Description = "The admin that Booking.Web bootstrapped (http target; default $BOOKING_BENCH_ADMIN_EMAIL)" };
+        var adminPassword = new Option<string?>("--admin-password") { Description = "Its password (http target; default $BOOKING_BENCH_ADMIN_PASSWORD)" };
+        var tokenCache = new Option<string?>("--token-cache") { Description = "File keeping the employees' access tokens between runs (http target; default in the temp directory)" };
         var json = new Option<string?>("--json") { Description = "Write the figures to this JSON file" };
         var chart = new Option<string?>("--chart") { Description = "Write an SVG chart (throughput and p99 per target) here; default with --compare: bench-<scenario>.svg" };
         var employees = new Option<int>("--employees") { Description = "People booking, one request each", DefaultValueFactory = _ => defaults.Employees };
@@ -76,9 +81,11 @@ internal static class Program
         var arrival = new Option<int>("--arrival-ms") { Description = "Every request arrives within this many ms (open loop)", DefaultValueFactory = _ => (int)defaults.ArrivalWindow.TotalMilliseconds };
         var skew = new Option<double>("--skew") { Description = "Zipf exponent of slot and mentor picks (0 = uniform)", DefaultValueFactory = _ => defaults.Skew };
         var seed = new Option<int>("--seed") { Description = "Random seed of the workload", DefaultValueFactory = _ => defaults.Seed };
+        var writers = new Option<int?>("--writers") { Description = "Engine storage: group-commit transactions in flight at once (default: the provider's)" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Engine storage: most writes per group-commit transaction (default: the provider's)" };
         var profile = new Option<bool>("--profile") { Description = "Print a stopwatch breakdown of the engine's time (state reads and writes, bookings queries, requests)" };
 
-        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, json, chart, seed, profile };
+        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, webDb, adminEmail, adminPassword, tokenCache, json, chart, seed, profile, writers, batchSize };
         switch (scenario)
         {
             case ScenarioKind.Rush:
@@ -134,12 +141,43 @@ internal static class Program
                 Silos = parse.GetValue(silos),
                 PoolSize = parse.GetValue(pool),
                 Profile = parse.GetValue(profile),
-                Url = parse.GetValue(url),
+                StorageWriters = parse.GetValue(writers),
+                StorageBatchSize = parse.GetValue(batchSize),
+                Http = parse.GetValue(url) is { } baseUrl
+                    ? new Targets.Http.HttpTargetOptions
+                    {
+                        Url = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),
+                        WebDatabase = parse.GetValue(webDb) ?? throw new ArgumentException("--web-db is required with --url."),
+                        AdminEmail = parse.GetValue(adminEmail) ?? Environment.GetEnvironmentVariable("BOOKING_BENCH_ADMIN_EMAIL") ?? throw new ArgumentException("--admin-email is required with --url."),
+                        AdminPassword = parse.GetValue(adminPassword) ?? Environment.GetEnvironmentVariable("BOOKING_BENCH_ADMIN_PASSWORD") ?? throw new ArgumentException("--admin-password is required with --url."),
+                        TokenCache = parse.GetValue(tokenCache) ?? Path.Combine(Path.GetTempPath(), $"booking-bench-tokens-{new Uri(baseUrl).Port}.json"),
+                    }
+                    : null,
                 JsonPath = parse.GetValue(json),
                 ChartPath = parse.GetValue(chart) ?? (parse.GetValue(compare) ? $"bench-{command.Name}.svg" : null),
                 Command = "dotnet run -c Release --project Booking.Bench -- " + string.Join(' ', args),
             };
             return MorningRush.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command ChartCommand()
+    {
+        var from = new Argument<string[]>("json") { Description = "JSON files written by --json, drawn top to bottom" };
+        var output = new Option<string>("--out") { Description = "The SVG to write", Required = true };
+        var command = new Command("chart", "Draws several runs (their --json files) as one SVG: throughput and p99 per target") { from, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            List<Reporting.ComparisonReport> reports = [];
+            foreach (var path in parse.GetValue(from)!)
+            {
+                reports.Add(await Reporting.JsonReportReader.ReadAsync(path, cancellationToken));
+            }
+
+            await Reporting.SvgChart.WriteAsync(reports, parse.GetValue(output)!, cancellationToken);
+            AnsiConsole.MarkupLine($"chart: {Markup.Escape(parse.GetValue(output)!)}");
+            return 0;
         });
         return command;
     }

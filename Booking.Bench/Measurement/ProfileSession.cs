@@ -9,6 +9,9 @@ namespace Booking.Bench.Measurement;
 internal sealed class ProfileSession(StageProfile profile, Func<PostgresWriteStatistics?> statistics)
 {
     private (long Batches, long Writes, long Retries)? _start;
+    private TimeSpan _cpuStart;
+    private TimeSpan _gcPauseStart;
+    private int _gen2Start;
 
     public StageProfile Profile => profile;
 
@@ -20,7 +23,13 @@ internal sealed class ProfileSession(StageProfile profile, Func<PostgresWriteSta
 
     public long Retries { get; private set; }
 
-    public double MeasuredSeconds { get; set; }
+    /// <summary>CPU time this process (engine and load generator together) used during the measured pass.</summary>
+    public TimeSpan ProcessCpu { get; private set; }
+
+    /// <summary>Time the garbage collector paused the process during the measured pass, and gen-2 collections.</summary>
+    public TimeSpan GcPause { get; private set; }
+
+    public int Gen2Collections { get; private set; }
 
     public void Mark()
     {
@@ -30,6 +39,9 @@ internal sealed class ProfileSession(StageProfile profile, Func<PostgresWriteSta
         {
             profile.Reset();
             _start = now;
+            _cpuStart = Environment.CpuUsage.TotalTime;
+            _gcPauseStart = GC.GetTotalPauseDuration();
+            _gen2Start = GC.CollectionCount(2);
             return;
         }
 
@@ -37,5 +49,8 @@ internal sealed class ProfileSession(StageProfile profile, Func<PostgresWriteSta
         Batches = now.Item1 - start.Batches;
         Writes = now.Item2 - start.Writes;
         Retries = now.Item3 - start.Retries;
+        ProcessCpu = Environment.CpuUsage.TotalTime - _cpuStart;
+        GcPause = GC.GetTotalPauseDuration() - _gcPauseStart;
+        Gen2Collections = GC.CollectionCount(2) - _gen2Start;
     }
 }

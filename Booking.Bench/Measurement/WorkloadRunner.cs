@@ -36,7 +36,7 @@ internal sealed class WorkloadRunner(DbStatementCounter statements)
 
         // Asking again for what was refused is refused again: what that costs the database is what a refusal costs.
         List<BookingAsk> refusedAgain = [.. workload.Asks.Where(a => outcomes[a.Index] is AskOutcome.Conflict or AskOutcome.UserConflict).Take(RejectionSample)];
-        double? statementsPerRejection = refusedAgain.Count == 0 ? null : await MeasureRejectionCostAsync(target, refusedAgain, cancellationToken);
+        double? statementsPerRejection = refusedAgain.Count == 0 || !target.CountsStatements ? null : await MeasureRejectionCostAsync(target, refusedAgain, cancellationToken);
         var settled = new List<double>(outcomes.Length);
         for (var i = 0; i < outcomes.Length; i++)
         {
@@ -59,8 +59,8 @@ internal sealed class WorkloadRunner(DbStatementCounter statements)
             Failed = outcomes.Count(o => o == AskOutcome.Failed),
             ElapsedSeconds = run.Elapsed.TotalSeconds,
             Latency = LatencyStats.From(settled),
-            StatementsPerRequest = (double)statementCount / outcomes.Length,
-            RoundTripsPerRequest = (double)roundTrips / outcomes.Length,
+            StatementsPerRequest = target.CountsStatements ? (double)statementCount / outcomes.Length : double.NaN,
+            RoundTripsPerRequest = target.CountsStatements ? (double)roundTrips / outcomes.Length : double.NaN,
             Audit = audit,
             WarmupConfirmed = warmupConfirmed,
             StatementsPerRejection = statementsPerRejection,

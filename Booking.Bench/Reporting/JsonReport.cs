@@ -32,8 +32,8 @@ internal static class JsonReport
                 ["settledPerSecond"] = r.SettledPerSecond,
                 ["confirmedPerSecond"] = r.ConfirmedPerSecond,
                 ["latencyMs"] = new JsonObject { ["p50"] = Number(r.Latency.P50Ms), ["p95"] = Number(r.Latency.P95Ms), ["p99"] = Number(r.Latency.P99Ms), ["max"] = Number(r.Latency.MaxMs) },
-                ["statementsPerRequest"] = r.StatementsPerRequest,
-                ["roundTripsPerRequest"] = r.RoundTripsPerRequest,
+                ["statementsPerRequest"] = Number(r.StatementsPerRequest),
+                ["roundTripsPerRequest"] = Number(r.RoundTripsPerRequest),
                 ["statementsPerRefusal"] = r.StatementsPerRejection,
                 ["audit"] = new JsonObject
                 {

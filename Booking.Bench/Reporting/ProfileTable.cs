@@ -7,7 +7,7 @@ namespace Booking.Bench.Reporting;
 /// <summary>Prints the <c>--profile</c> stopwatch breakdown of an engine run.</summary>
 internal static class ProfileTable
 {
-    public static void Write(string target, ProfileSession session)
+    public static void Write(string target, ProfileSession session, int requests, double elapsedSeconds)
     {
         var table = new Table().Title($"[bold]{Markup.Escape(target)} profile[/] (measured pass only; stages overlap, compare each with the request)");
         table.AddColumn("stage");
@@ -20,6 +20,8 @@ internal static class ProfileTable
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"this process (engine + load generator): {session.ProcessCpu.TotalSeconds:0.0} s CPU in {elapsedSeconds:0.0} s = {session.ProcessCpu.TotalMilliseconds / requests:0.000} ms CPU per request, {session.ProcessCpu.TotalSeconds / elapsedSeconds / Environment.ProcessorCount:P0} of the machine; GC paused {session.GcPause.TotalMilliseconds:N0} ms, {session.Gen2Collections} gen-2"));
         if (session.Batches > 0)
         {
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,

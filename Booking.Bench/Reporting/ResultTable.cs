@@ -66,7 +66,7 @@ internal static class ResultTable
 
     private static string N0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string F2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string F2(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Ms(double value) => double.IsNaN(value) ? "–" : value.ToString(value < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture);
 }

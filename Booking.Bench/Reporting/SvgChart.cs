@@ -13,8 +13,9 @@ namespace Booking.Bench.Reporting;
 internal static class SvgChart
 {
     private const int Width = 960;
-    private const int LabelWidth = 110;
-    private const int PanelWidth = 420;
+    private const int LabelWidth = 150;
+    private const int BarSpace = 250;
+    private const int PanelWidth = 470;
     private const int BarHeight = 20;
     private const int RowHeight = 28;
     private const int TitleHeight = 48;
@@ -55,7 +56,7 @@ internal static class SvgChart
         Append(svg, $"""<text x="8" y="{top + 32}" fill="#444" font-size="10">{Escape(Shorten(report.Description, 150))}</text>""");
         var panelsTop = top + TitleHeight;
         DrawPanel(svg, report.Results, "settled bookings/s", r => r.SettledPerSecond, "N0", LabelWidth, panelsTop);
-        DrawPanel(svg, report.Results, "p99 latency (ms)", r => r.Latency.P99Ms, "N1", LabelWidth + PanelWidth + 40, panelsTop);
+        DrawPanel(svg, report.Results, "p99 latency (ms)", r => r.Latency.P99Ms, "N1", LabelWidth + PanelWidth, panelsTop);
         return panelsTop + (report.Results.Count * RowHeight);
     }
 
@@ -63,13 +64,12 @@ internal static class SvgChart
     {
         Append(svg, $"""<text x="{left}" y="{top - 4}" font-weight="bold">{Escape(title)}</text>""");
         var max = results.Select(value).Where(v => !double.IsNaN(v)).DefaultIfEmpty(1).Max();
-        var barSpace = PanelWidth - LabelWidth - 10;
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
             var v = value(result);
             var y = top + (i * RowHeight) + 4;
-            var width = double.IsNaN(v) || max <= 0 ? 0 : Math.Max(1, v / max * barSpace);
+            var width = double.IsNaN(v) || max <= 0 ? 0 : Math.Max(1, v / max * BarSpace);
             var colour = !result.IsBaseline ? "#2f6fdf" : result.IsCorrect ? "#9a9a9a" : "#d9534f";
             var label = result.Target + (result.IsBaseline && !result.IsCorrect ? $" ({result.Audit.DoubleBookings + result.Audit.UserDoubleBookings:N0})" : string.Empty);
             Append(svg, $"""<text x="{left - 6}" y="{y + 15}" text-anchor="end">{Escape(label)}</text>""");

@@ -11,6 +11,9 @@ internal interface IBookingTarget : IAsyncDisposable
     /// <summary>Whether this is a plain-SQL baseline (the engine is compared with the best correct one).</summary>
     bool IsBaseline { get; }
 
+    /// <summary>Whether its SQL statements run in this process, where <c>DbStatementCounter</c> sees them.</summary>
+    bool CountsStatements { get; }
+
     /// <summary>Creates the target's own database (or cluster), the workload's resources and people. Not measured.</summary>
     Task PrepareAsync(Workload workload, CancellationToken cancellationToken);
 

@@ -22,7 +22,7 @@ namespace Booking.Bench.Targets;
 /// the same transaction), in a database of its own. Requests enter through the silos in turn, as co-hosted web front
 /// ends would, and go to the resource-day grain, which applies every domain rule (user-day lease included).
 /// </summary>
-internal sealed class InProcessTarget(string adminConnectionString, int silos, StageProfile? profile = null) : IBookingTarget
+internal sealed class InProcessTarget(string adminConnectionString, int silos, StageProfile? profile = null, Action<PostgresStorageOptions>? tuneStorage = null) : IBookingTarget
 {
     // The engine's bookings table, written in the same transaction as each resource-day state.
     private const string ConfirmedBookingsSql = """
@@ -38,6 +38,8 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, S
     public string Name => "inproc";
 
     public bool IsBaseline => false;
+
+    public bool CountsStatements => true;
 
     public int Silos => silos;
 
@@ -55,6 +57,11 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, S
                 options.GrainAssemblies.Add(GrainInterfacesAssembly.Assembly);
                 services.AddSingleton(TimeProvider.System);
                 services.AddBookingStorage(storage);
+                if (tuneStorage is not null)
+                {
+                    services.Configure(GrainStorageNames.Default, tuneStorage);
+                }
+
                 if (profile is not null)
                 {
                     AddTiming(services, profile);

@@ -18,6 +18,8 @@ internal abstract class SqlBaselineTarget(string adminConnectionString, int pool
 
     public bool IsBaseline => true;
 
+    public bool CountsStatements => true;
+
     protected NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("PrepareAsync first.");
 
     /// <summary>Creates the tables and indexes.</summary>

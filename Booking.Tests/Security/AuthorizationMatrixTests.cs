@@ -35,11 +35,16 @@ public sealed class AuthorizationMatrixTests(SecurityFixture fixture, ITestOutpu
         ["POST /api/v1/notifications/{id}/read"] = Rule.Owned(w => $"/api/v1/notifications/{w.NotificationId}/read", null, NotFound("not_found")),
         ["GET /api/mentorship/sessions/{id}"] = Rule.Owned(w => $"/api/mentorship/sessions/{w.SessionId}", null, NotFound("not_found")),
         ["POST /api/mentorship/sessions/{id}/cancel"] = Rule.Owned(w => $"/api/mentorship/sessions/{w.SessionId}/cancel", null, NotFound("not_found")),
+        ["DELETE /reservations/{id}"] = Rule.Owned(w => $"/reservations/{w.ParkingBookingId}", null, NotFound("not_found")),
+        ["DELETE /api/client/reservations/{id}"] = Rule.Owned(w => $"/api/client/reservations/{w.BookingId}/", null, NotFound("not_found")),
+        ["DELETE /api/entreprise/reservations/{id}"] = Rule.Owned(w => $"/api/entreprise/reservations/{w.BookingId}/", null, member: Forbidden(), provider: NotFound("not_found")),
+        ["PUT /api/entreprise/disponibilites/{id}"] = Rule.Owned(w => $"/api/entreprise/disponibilites/{w.ServiceId}/", new { weekly = Array.Empty<object>(), exceptions = Array.Empty<object>() }, Forbidden()),
 
         // Shared by every signed-in user: only tokens are checked.
         ["GET /api/v1/sites/{id}"] = Rule.Shared(w => $"/api/v1/sites/{w.SiteId}", null),
         ["GET /api/v1/sites/{id}/slots"] = Rule.Shared(w => $"/api/v1/sites/{w.SiteId}/slots?date={w.Date}&period=morning", null),
         ["POST /api/v1/sites/{id}/bookings"] = Rule.Shared(w => $"/api/v1/sites/{w.SiteId}/bookings", new { date = "2027-03-01", period = "morning" }),
+        ["GET /parkings/{id}/slots"] = Rule.Shared(w => $"/parkings/{w.SiteId}/slots", null),
         ["POST /api/mentors/{id}/book"] = Rule.Shared(w => $"/api/mentors/{w.MentorId}/book", new { session_date = "2027-03-01T09:00:00", duration_minutes = 60, subject = "x" }),
 
         // Public by design (API.md, the EduConnect seed): anyone may read a resource, its free slots and its occupancy.
@@ -48,6 +53,10 @@ public sealed class AuthorizationMatrixTests(SecurityFixture fixture, ITestOutpu
         ["GET /api/v1/resources/{id}/days/{date}"] = Rule.Public,
         ["GET /api/mentors/{id}/availabilities"] = Rule.Public,
         ["GET /api/mentors/{id}/available-slots"] = Rule.Public,
+        ["GET /api/mentors/{id}"] = Rule.Public,
+
+        // Unauthenticated by the Wortis seed, which names a person by email address.
+        ["GET /api/bookings/user/{email}"] = Rule.Public,
     };
 
     [Fact]
@@ -111,10 +120,14 @@ public sealed class AuthorizationMatrixTests(SecurityFixture fixture, ITestOutpu
         foreach (var (route, rule) in Rules.Where(r => r.Value.Kind == Kind.Owned))
         {
             var method = new HttpMethod(route.Split(' ')[0]);
-            foreach (var (who, token) in new[] { ("another member", world.Stranger.AccessToken), ("a provider for someone else's object", world.OtherProvider.AccessToken) })
+            foreach (var (who, token, denial) in new[]
+            {
+                ("another member", world.Stranger.AccessToken, rule.MemberDenial!),
+                ("a provider for someone else's object", world.OtherProvider.AccessToken, rule.ProviderDenial!),
+            })
             {
                 var response = await _client.SendAsync(method, rule.Path!(world), token, rule.Body);
-                await ExpectAsync(response, rule.Denial!.Status, rule.Denial.Code, $"{route} by {who}", failures);
+                await ExpectAsync(response, denial.Status, denial.Code, $"{route} by {who}", failures);
             }
         }
 
@@ -165,6 +178,8 @@ public sealed class AuthorizationMatrixTests(SecurityFixture fixture, ITestOutpu
         Assert.Equal("confirmed", booking.GetProperty("status").GetString());
         var hold = await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/bookings/{world.HoldId}", world.Member.AccessToken)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("pending", hold.GetProperty("status").GetString());
+        var parking = await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/bookings/{world.ParkingBookingId}", world.Member.AccessToken)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("confirmed", parking.GetProperty("status").GetString());
         var resource = await (await _client.GetAsync($"/api/v1/resources/{world.ServiceId}")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Haircut", resource.GetProperty("name").GetString());
         Assert.True(resource.GetProperty("active").GetBoolean());
@@ -190,12 +205,15 @@ public sealed class AuthorizationMatrixTests(SecurityFixture fixture, ITestOutpu
 
     private sealed record Denial(HttpStatusCode Status, string Code);
 
-    private sealed record Rule(Kind Kind, Func<SecurityWorld, string>? Path, object? Body, Denial? Denial)
+    private sealed record Rule(Kind Kind, Func<SecurityWorld, string>? Path, object? Body, Denial? MemberDenial, Denial? ProviderDenial)
     {
-        public static Rule Public { get; } = new(Kind.Public, null, null, null);
+        public static Rule Public { get; } = new(Kind.Public, null, null, null, null);
 
-        public static Rule Owned(Func<SecurityWorld, string> path, object? body, Denial denial) => new(Kind.Owned, path, body, denial);
+        public static Rule Owned(Func<SecurityWorld, string> path, object? body, Denial denial) => new(Kind.Owned, path, body, denial, denial);
 
-        public static Rule Shared(Func<SecurityWorld, string> path, object? body) => new(Kind.Shared, path, body, null);
+        /// <summary>A route where a member is stopped by their role and a provider by not owning the object.</summary>
+        public static Rule Owned(Func<SecurityWorld, string> path, object? body, Denial member, Denial provider) => new(Kind.Owned, path, body, member, provider);
+
+        public static Rule Shared(Func<SecurityWorld, string> path, object? body) => new(Kind.Shared, path, body, null, null);
     }
 }

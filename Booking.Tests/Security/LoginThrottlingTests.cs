@@ -30,6 +30,23 @@ public sealed class LoginThrottlingTests(ThrottleFixture fixture) : IClassFixtur
         await fixture.NewClient().LoginAsync(other.Email, other.Password);
     }
 
+    [Theory]
+    [InlineData("/auth/login")]
+    [InlineData("/api/auth/login")]
+    public async Task The_seed_applications_sign_in_routes_share_the_throttle_of_an_address(string seedLogin)
+    {
+        var victim = await fixture.NewClient().RegisterAsync();
+        for (var i = 0; i < ThrottleFixture.PerAccount; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.NewClient().PostAsJsonAsync("/api/v1/auth/login", new { email = victim.Email, password = "guess-" + i })).StatusCode);
+        }
+
+        var throttled = await fixture.NewClient().PostAsJsonAsync(seedLogin, new { email = victim.Email, password = victim.Password });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.InRange(throttled.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 15 * 60);
+    }
+
     [Fact]
     public async Task An_address_without_an_account_is_throttled_exactly_like_one_with_an_account()
     {

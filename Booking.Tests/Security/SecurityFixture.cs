@@ -69,6 +69,9 @@ public sealed class SecurityFixture : PostgresApiFixture
         var site = await client.SendAsync(HttpMethod.Post, "/api/v1/sites", admin.AccessToken, new { name = "North lot", address = "1 Main St", slotCount = 3 });
         Assert.Equal(HttpStatusCode.Created, site.StatusCode);
         var siteId = (await site.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var parked = await client.SendAsync(HttpMethod.Post, $"/api/v1/sites/{siteId}/bookings", member.AccessToken, new { date, period = "morning" });
+        Assert.Equal(HttpStatusCode.Created, parked.StatusCode);
+        var parkingBookingId = (await parked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booking").GetProperty("id").GetString()!;
 
         return new SecurityWorld
         {
@@ -86,6 +89,7 @@ public sealed class SecurityFixture : PostgresApiFixture
             SessionId = sessionId,
             HoldId = holdId,
             SiteId = siteId,
+            ParkingBookingId = parkingBookingId,
             Date = date,
             NotificationId = await FirstNotificationAsync(client, member.AccessToken),
         };

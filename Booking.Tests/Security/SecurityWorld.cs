@@ -40,6 +40,9 @@ internal sealed record SecurityWorld
 
     public required string SiteId { get; init; }
 
+    /// <summary>The member's place on the site (a FlexPark reservation).</summary>
+    public required string ParkingBookingId { get; init; }
+
     public required string NotificationId { get; init; }
 
     /// <summary>The date (YYYY-MM-DD) of the member's booking, session and hold.</summary>

@@ -80,7 +80,7 @@ internal static class AuthApi
             throw new EmailDomainNotAllowedException("Self-registration is not open to this email domain.");
         }
 
-        var profile = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(email)).RegisterAsync(new NewAccount
+        var profile = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(email)).RegisterAsync(new NewAccount
         {
             UserId = UserId.New(),
             Email = email,
@@ -91,24 +91,19 @@ internal static class AuthApi
         return TypedResults.Created($"/api/v1/users/{profile.Id}", new RegisteredUser(profile.Id, profile.Email, profile.Role));
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, SignInThrottle throttle, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Ok<TokenResponse>> LoginAsync(
+        LoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         // Checked before the password is: a throttled address learns nothing, not even whether this guess was right.
         if (throttle.RetryAfter(request.Email!) is { } wait)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                detail: $"Too many failed sign-ins for this email address; retry in {seconds} seconds.",
-                extensions: new Dictionary<string, object?> { ["code"] = Errors.ProblemCodes.RateLimited });
+            throw new SignInThrottledException(wait);
         }
 
         IssuedSession session;
         try
         {
-            session = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(request.Email!))
+            session = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(request.Email!))
                 .SignInAsync(request.Password!)
                 .WaitAsync(cancellationToken);
         }
@@ -155,7 +150,7 @@ internal static class AuthApi
         PasswordResetRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
         // The same answer for every address, so the route cannot be used to find out which ones have accounts.
-        if (await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(request.Email!)).GetUserIdAsync().WaitAsync(cancellationToken) is { } userId)
+        if (await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(request.Email!)).GetUserIdAsync().WaitAsync(cancellationToken) is { } userId)
         {
             await grains.GetGrain<IUserAccountGrain>(userId).RequestPasswordResetAsync().WaitAsync(cancellationToken);
         }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Booking.Grains.Interfaces.Errors;
+using Booking.Grains.Projections;
 using Booking.Runtime;
 using Booking.Runtime.Storage;
+using Booking.Web.Auth;
 using Booking.Web.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc;
@@ -26,8 +28,18 @@ internal static class ExceptionProblemMapper
         14, // SQLITE_CANTOPEN
     ];
 
-    public static ProblemDetails Map(Exception exception)
+    /// <summary>
+    /// The problem for <paramref name="exception"/>. A write refused by the bookings table's overlap fences is a refusal like
+    /// the grains' own (409 <c>user_conflict</c> or <c>slot_unavailable</c>), should one ever escape the resource-day grain
+    /// that normally answers it.
+    /// </summary>
+    public static ProblemDetails Map(Exception exception, IBookingFences? fences = null)
     {
+        if (fences?.Refusal(exception) is { } refusal)
+        {
+            return Problem(BookingProblems.StatusFor(refusal.Code), refusal.Code, refusal.Message);
+        }
+
         switch (exception)
         {
             case DomainException domain:
@@ -36,6 +48,8 @@ internal static class ExceptionProblemMapper
                 return Problem(badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), DescribeBadRequest(badRequest));
             case JsonException json:
                 return Problem(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, DescribeJson(json));
+            case SignInThrottledException throttled:
+                return Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, throttled.Message);
             case InconsistentStateException:
                 return Problem(StatusCodes.Status409Conflict, ProblemCodes.ConcurrentUpdate, "Another request changed the same data at the same time; retry the request.");
         }
