@@ -31,7 +31,7 @@ internal sealed class Catalog(Silo silo)
                 }
 
                 // That activation has just ended; make room for a new one.
-                _activations.TryRemove(KeyValuePair.Create(grainId, activation));
+                Remove(activation);
             }
         }
         catch (Exception exception)

@@ -13,8 +13,10 @@ namespace Booking.Runtime.Hosting;
 /// </summary>
 public sealed class Silo : IAsyncDisposable
 {
+    private readonly Lock _stopLock = new();
     private ITimer? _collector;
     private volatile bool _alive;
+    private Task? _stopping;
 
     internal Silo(IServiceProvider services, SiloOptions options, ClusterMembership membership, TimeProvider timeProvider)
     {
@@ -73,6 +75,11 @@ public sealed class Silo : IAsyncDisposable
             await initializer.InitializeAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        lock (_stopLock)
+        {
+            _stopping = null;
+        }
+
         _alive = true;
         Membership.Changed += OnMembershipChanged;
         Membership.Join(this);
@@ -85,14 +92,21 @@ public sealed class Silo : IAsyncDisposable
         Logger.LogInformation("Silo {Silo} started", Name);
     }
 
-    /// <summary>Leaves the cluster gracefully: every activation runs OnDeactivateAsync and waiting calls move to the grains' new silos.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Leaves the cluster gracefully: every activation runs OnDeactivateAsync and waiting calls move to the grains' new silos.
+    /// A second call while the first runs (the host stops the silo and its disposal stops it again) waits for the same
+    /// shutdown rather than starting another, whose wait would replace the first one's and leave it to time out.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!_alive)
+        lock (_stopLock)
         {
-            return;
+            return _stopping ??= _alive ? StopCoreAsync() : Task.CompletedTask;
         }
+    }
 
+    private async Task StopCoreAsync()
+    {
         Membership.Changed -= OnMembershipChanged;
         Membership.Leave(this);
         _collector?.Dispose();
