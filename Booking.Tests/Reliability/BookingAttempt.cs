@@ -13,6 +13,12 @@ internal sealed record BookingAttempt(string UserId, string ResourceId, DateOnly
 
     public string? ContentType { get; init; }
 
+    /// <summary>Whether the answer carried a Retry-After header.</summary>
+    public bool RetryAfter { get; init; }
+
+    /// <summary>When the answer (or the failure) came.</summary>
+    public DateTimeOffset At { get; init; }
+
     /// <summary>Why no answer came (connection refused or reset, timeout), when none did.</summary>
     public string? Failure { get; init; }
 

@@ -9,10 +9,12 @@ namespace Booking.Tests.Reliability;
 
 /// <summary>
 /// Concurrent bookers over HTTP: each user works through its own shuffled list of distinct one-hour slots (resource,
-/// date, start), so every (user, resource, date, start) is asked for exactly once and each bookings row can be traced
-/// to the one request that may have written it.
+/// date, start), so every bookings row can be traced to the request for its (user, resource, date, start). Each request
+/// carries an Idempotency-Key of its own; with <c>retryUnavailable</c> a booker answered 503 waits a moment and sends the
+/// same request, key included, again, as a client following Retry-After would.
 /// </summary>
-internal sealed class BookingLoad(IReadOnlyList<LoadUser> users, IReadOnlyList<string> resourceIds, IReadOnlyList<DateOnly> dates, int seed)
+internal sealed class BookingLoad(
+    IReadOnlyList<LoadUser> users, IReadOnlyList<string> resourceIds, IReadOnlyList<DateOnly> dates, int seed, TimeSpan pause = default, bool retryUnavailable = false)
 {
     public static readonly int[] Hours = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
 
@@ -39,17 +41,34 @@ internal sealed class BookingLoad(IReadOnlyList<LoadUser> users, IReadOnlyList<s
                 return;
             }
 
-            _attempts.Enqueue(await SendAsync(clientFor(index + sent++), user, resource, date, start));
+            var key = $"{user.Id}/{resource}/{date:yyyyMMdd}/{start:HHmm}";
+            while (true)
+            {
+                var attempt = await SendAsync(clientFor(index + sent++), user, resource, date, start, key);
+                _attempts.Enqueue(attempt);
+                if (pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(pause, CancellationToken.None);
+                }
+
+                if (!retryUnavailable || attempt.Status != System.Net.HttpStatusCode.ServiceUnavailable || stop.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+            }
         }
     }
 
-    private static async Task<BookingAttempt> SendAsync(HttpClient client, LoadUser user, string resourceId, DateOnly date, TimeOnly start)
+    private static async Task<BookingAttempt> SendAsync(HttpClient client, LoadUser user, string resourceId, DateOnly date, TimeOnly start, string idempotencyKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings")
         {
             Content = JsonContent.Create(new { resourceId, date = ResourceSteps.Date(date), start = start.ToString("HH:mm"), durationMinutes = 60 }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
         var attempt = new BookingAttempt(user.Id, resourceId, date, start, TimeSpan.Zero);
         var clock = Stopwatch.StartNew();
         try
@@ -72,11 +91,13 @@ internal sealed class BookingLoad(IReadOnlyList<LoadUser> users, IReadOnlyList<s
                 Code = code,
                 BookingId = id,
                 ContentType = response.Content.Headers.ContentType?.MediaType,
+                RetryAfter = response.Headers.RetryAfter is not null,
+                At = DateTimeOffset.UtcNow,
             };
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
         {
-            return attempt with { Elapsed = clock.Elapsed, Failure = exception.GetType().Name + ": " + exception.Message };
+            return attempt with { Elapsed = clock.Elapsed, Failure = exception.GetType().Name + ": " + exception.Message, At = DateTimeOffset.UtcNow };
         }
     }
 }
