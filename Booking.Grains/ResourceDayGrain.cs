@@ -24,6 +24,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 
     private readonly IPersistentState<ResourceDayState> _state;
     private readonly TimeProvider _time;
+    private readonly IBookingFences? _fences;
     private readonly ILogger _logger;
 
     // Refusals are not written (a refusal costs no database write), so their idempotent replay lasts as long as the activation.
@@ -36,10 +37,12 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
     public ResourceDayGrain(
         [PersistentState("resourceDay")] IPersistentState<ResourceDayState> state,
         TimeProvider timeProvider,
+        IBookingFences? fences = null,
         ILogger<ResourceDayGrain>? logger = null)
     {
         _state = state;
         _time = timeProvider;
+        _fences = fences;
         _logger = logger ?? NullLogger<ResourceDayGrain>.Instance;
     }
 
@@ -344,7 +347,16 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             await EnsureHoldReminderAsync();
         }
 
-        var expired = await PersistAsync([booking], idempotency is null ? null : idempotency with { BookingId = id }, userDay, id);
+        IReadOnlyList<BookingRecord> expired;
+        try
+        {
+            expired = await PersistAsync([booking], idempotency is null ? null : idempotency with { BookingId = id }, userDay, id);
+        }
+        catch (Exception exception) when (FenceRefusal(exception) is { } refusal)
+        {
+            return RefusedByFence(definition, request, booking, refusal, now);
+        }
+
         await ConfirmLeaseAsync(userDay, booking);
         await NotifyReleasedAsync(expired);
         return BookingOutcome.Success(booking);
@@ -411,7 +423,16 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return BookingOutcome.Failure(lease.Error ?? BookingError.Of(BookingErrorCodes.UserConflict, "You already have a booking at that time."));
         }
 
-        var expired = await PersistAsync([confirmed], idempotency is null ? null : idempotency with { BookingId = confirmed.Id }, userDay, confirmed.Id);
+        IReadOnlyList<BookingRecord> expired;
+        try
+        {
+            expired = await PersistAsync([confirmed], idempotency is null ? null : idempotency with { BookingId = confirmed.Id }, userDay, confirmed.Id);
+        }
+        catch (Exception exception) when (FenceRefusal(exception) is { } refusal)
+        {
+            return RefusedByFence(definition, request, confirmed, refusal, now);
+        }
+
         await ConfirmLeaseAsync(userDay, confirmed);
         await NotifyReleasedAsync(expired);
         return BookingOutcome.Success(confirmed);
@@ -470,6 +491,19 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 
             throw;
         }
+        catch (Exception exception) when (FenceRefusal(exception) is not null)
+        {
+            // The store's overlap fence refused this write alone: its statements rolled back and the rest of the batch
+            // committed without them, so nothing of it exists and the stored version is still ours. State and lease go
+            // back as they were, and the activation stays.
+            _state.State = previous;
+            if (leaseHolder is not null && leaseId is not null)
+            {
+                await ReleaseLeaseAsync(leaseHolder, leaseId);
+            }
+
+            throw;
+        }
         catch
         {
             // The write may or may not have committed: reload from storage on the next call, and keep the lease, which
@@ -506,6 +540,27 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         }
 
         return BookingOutcome.Failure(error with { Alternatives = FreeSlotFinder.Alternatives(definition, request, Bookings, now) });
+    }
+
+    private BookingError? FenceRefusal(Exception exception) => _fences?.Refusal(exception);
+
+    /// <summary>
+    /// The answer to a booking the store's fence refused although this grain's rules accepted it: a row this activation
+    /// did not know of (written by another activation of a grain, or behind the grains' back) takes the time. Alternatives
+    /// come from what this grain knows, without the refused time itself.
+    /// </summary>
+    private BookingOutcome RefusedByFence(ResourceDefinition definition, BookRequest request, BookingRecord refused, BookingError refusal, DateTimeOffset now)
+    {
+        _logger.LogWarning("The bookings table's fence refused booking {BookingId} of {Grain} for user {UserId}: {Code}", refused.Id, IdentityString, refused.UserId, refusal.Code);
+        if (refusal.Code != BookingErrorCodes.SlotUnavailable)
+        {
+            return BookingOutcome.Failure(refusal);
+        }
+
+        var alternatives = FreeSlotFinder.Alternatives(definition, request, Bookings, now)
+            .Where(s => s.EndUtc <= refused.StartUtc || s.StartUtc >= refused.EndUtc)
+            .ToList();
+        return BookingOutcome.Failure(refusal with { Alternatives = alternatives });
     }
 
     private async Task EnsureHoldReminderAsync()

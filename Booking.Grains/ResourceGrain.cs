@@ -7,7 +7,7 @@ namespace Booking.Grains;
 
 /// <summary>
 /// Keeps one resource's definition; every change is validated and bumps the version that resource-day grains compare.
-/// After each stored change it brings its catalogue entries (<see cref="ResourceIndexKeys"/>) up to date.
+/// After each stored change it brings its catalogue entries (<see cref="ResourceIndexKeys"/>) and its directory line up to date.
 /// </summary>
 internal sealed class ResourceGrain(
     [PersistentState("resource")] IPersistentState<ResourceState> state,
@@ -123,6 +123,8 @@ internal sealed class ResourceGrain(
         {
             await GrainFactory.GetGrain<IResourceIndexGrain>(key).ClaimAsync(after.Id);
         }
+
+        await GrainFactory.GetGrain<IResourceDirectoryGrain>(IResourceDirectoryGrain.Key).UpsertAsync(ResourceSummary.Of(after));
     }
 
     private ResourceOutcome NotFound() =>

@@ -224,7 +224,7 @@ internal sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayG
         {
             for (var i = 0; i < slots.Count; i++)
             {
-                board.ReplaceTaken(slots[i].ResourceId, SiteSlotBoard.TakenPeriods(_site!, occupancies[i]));
+                board.ReplaceTaken(slots[i].ResourceId, SiteSlotBoard.FullRanges(occupancies[i]));
             }
         });
     }

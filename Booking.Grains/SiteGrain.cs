@@ -7,7 +7,7 @@ namespace Booking.Grains;
 
 /// <summary>
 /// A parking site. It is stored before its slot resources are created, with the slots' ids, so a creation cut short
-/// is completed by repeating it and never leaves resources that no site knows.
+/// is completed by repeating it and never leaves resources that no site knows; it joins the site directory last.
 /// </summary>
 internal sealed class SiteGrain(
     [PersistentState("site")] IPersistentState<SiteState> state,
@@ -18,6 +18,7 @@ internal sealed class SiteGrain(
         if (state.State is { Site: { } existing, SlotDefinition: { } existingSlots })
         {
             await EnsureSlotResourcesAsync(existing, existingSlots);
+            await ListAsync(existing);
             return SiteOutcome.Failure(BookingErrorCodes.AlreadyExists, $"Site '{existing.Id}' already exists.");
         }
 
@@ -59,10 +60,15 @@ internal sealed class SiteGrain(
         }
 
         await EnsureSlotResourcesAsync(site, slotDefinition);
+        await ListAsync(site);
         return SiteOutcome.Success(site);
     }
 
     public Task<SiteDefinition?> GetAsync() => Task.FromResult(state.State.Site);
+
+    /// <summary>Puts the site in the site directory, once its slots exist.</summary>
+    private Task ListAsync(SiteDefinition site) =>
+        GrainFactory.GetGrain<ISiteDirectoryGrain>(ISiteDirectoryGrain.Key).UpsertAsync(SiteSummary.Of(site));
 
     private async Task EnsureSlotResourcesAsync(SiteDefinition site, ResourceDefinition slotDefinition)
     {

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Booking.Silo.Hosting;
 using Booking.Web.Apis;
 using Booking.Web.Auth;
+using Booking.Web.Compat;
+using Booking.Web.Demo;
 using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
@@ -17,16 +19,18 @@ builder.Logging.AddJsonConsole(options =>
 {
     options.IncludeScopes = true;
     options.UseUtcTimestamp = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
 var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>() ?? new RequestLimits();
 builder.Services.AddSingleton(limits);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
-// The silo is co-hosted; hosted services registered after it (auth start-up work) start once it runs.
+// The silo is co-hosted; hosted services registered after it (auth start-up work, then demo data) start once it runs.
 builder.Services.AddBookingSilo(builder.Configuration);
 builder.Services.AddBookingAuth(builder.Configuration);
+builder.Services.AddBookingDemo(builder.Configuration);
+builder.Services.AddSingleton(FlexParkOptions.From(builder.Configuration));
 
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
@@ -66,10 +70,13 @@ app.MapResourcesApi();
 app.MapBookingsApi();
 app.MapHoldsApi();
 app.MapSitesApi();
+app.MapStatsApi();
 app.MapNotificationsApi();
 app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
+app.MapFlexParkCompatApi();
+app.MapGenericBackendCompatApi();
 
 app.Run();
 

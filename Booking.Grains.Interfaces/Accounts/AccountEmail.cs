@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Booking.Grains.Interfaces.Accounts;
 
@@ -9,8 +11,14 @@ public static class AccountEmail
     /// <summary>The longest address accepted (RFC 5321's path limit).</summary>
     public const int MaxLength = 254;
 
-    /// <summary>The form used as the email-index key: trimmed and lower case, so one mailbox maps to one account.</summary>
+    /// <summary>Trimmed and lower case, so one mailbox maps to one account.</summary>
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// The key of the address's <see cref="IEmailIndexGrain"/>: the SHA-256 (hex) of its normalized form. Grain keys stay in
+    /// storage after the state is cleared, so the address itself is never one: an anonymised account leaves no email behind.
+    /// </summary>
+    public static string IndexKey(string email) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(email))));
 
     /// <summary>
     /// A single plain address <c>local@domain.tld</c>: no display name, no spaces, a dot in the domain.

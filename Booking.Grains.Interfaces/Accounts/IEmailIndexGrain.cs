@@ -4,7 +4,7 @@ using Booking.Runtime;
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>
-/// Maps one normalized email address (the key, see <see cref="AccountEmail.Normalize"/>) to the account that owns it.
+/// Maps one email address (the key is its hash, see <see cref="AccountEmail.IndexKey"/>) to the account that owns it.
 /// Requests for one address run one at a time, so of several concurrent registrations exactly one creates an account.
 /// </summary>
 public interface IEmailIndexGrain : IGrainWithStringKey
@@ -22,6 +22,6 @@ public interface IEmailIndexGrain : IGrainWithStringKey
     /// </summary>
     Task<IssuedSession> SignInAsync(string password);
 
-    /// <summary>Frees the address if <paramref name="userId"/> owns it (the account was anonymised).</summary>
+    /// <summary>Frees the address and clears the entry if <paramref name="userId"/> owns it (the account was anonymised).</summary>
     Task ReleaseAsync(string userId);
 }

@@ -12,8 +12,11 @@ public interface IUserAccountGrain : IGrainWithStringKey
     /// <summary>Creates the account with a PBKDF2 hash of the password; <see cref="AccountExistsException"/> if this id already has one.</summary>
     Task<AccountProfile> CreateAsync(NewAccount account);
 
-    /// <summary>Whether the account exists and has not been anonymised.</summary>
-    [ReadOnly]
+    /// <summary>
+    /// Whether the account exists and has not been anonymised. Answers even while another request of this account awaits
+    /// (it reads only what is stored), so the email index may ask while an anonymisation is releasing the address.
+    /// </summary>
+    [AlwaysInterleave]
     Task<bool> IsActiveAsync();
 
     /// <summary>The profile; <see cref="AccountNotFoundException"/> when there is no active account.</summary>

@@ -13,7 +13,7 @@ internal sealed class EmailIndexGrain(
     public async Task<AccountProfile> RegisterAsync(NewAccount account)
     {
         AccountRules.ValidateNewAccount(account);
-        if (AccountEmail.Normalize(account.Email) != this.GetPrimaryKeyString())
+        if (AccountEmail.IndexKey(account.Email) != this.GetPrimaryKeyString())
         {
             throw new DomainValidationException("The email address does not match the index entry it was sent to.");
         }
@@ -49,8 +49,7 @@ internal sealed class EmailIndexGrain(
     {
         if (index.State.UserId == userId)
         {
-            index.State = new EmailIndexState();
-            await index.WriteStateAsync();
+            await index.ClearStateAsync();
         }
     }
 }

@@ -295,7 +295,7 @@ internal sealed class UserAccountGrain(
             return;
         }
 
-        var email = AccountEmail.Normalize(State.Email);
+        var emailKey = AccountEmail.IndexKey(State.Email);
         var now = time.GetUtcNow();
         account.State = new UserAccountState
         {
@@ -311,7 +311,7 @@ internal sealed class UserAccountGrain(
 
         // The account no longer answers to anything; the rest is tidying up. If it is interrupted the email index
         // still frees the address, because it checks that its owner is active before refusing a registration.
-        await GrainFactory.GetGrain<IEmailIndexGrain>(email).ReleaseAsync(Id);
+        await GrainFactory.GetGrain<IEmailIndexGrain>(emailKey).ReleaseAsync(Id);
         await GrainFactory.GetGrain<IMailOutboxGrain>(Id).ClearAsync();
         await GrainFactory.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).RemoveAsync(Id);
     }

@@ -35,6 +35,22 @@ internal static class ScheduleCalendar
         return merged;
     }
 
+    /// <summary>
+    /// How many minutes the resource is open from <paramref name="from"/> to <paramref name="to"/> (both included), by the
+    /// schedule as it is now: the length of each date's merged windows in local wall-clock minutes (a window across a DST
+    /// change counts its nominal length).
+    /// </summary>
+    public static long OpenMinutes(ResourceDefinition resource, DateOnly from, DateOnly to)
+    {
+        long minutes = 0;
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            minutes += WindowsOn(resource, date).Sum(w => (long)(w.End - w.Start));
+        }
+
+        return minutes;
+    }
+
     /// <summary>Whether [start, end) lies inside one (merged) window of the date.</summary>
     public static bool Contains(ResourceDefinition resource, DateOnly date, int start, int end) =>
         WindowsOn(resource, date).Any(w => w.Start <= start && end <= w.End);

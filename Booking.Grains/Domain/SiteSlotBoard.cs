@@ -3,14 +3,16 @@ using Booking.Grains.Interfaces.Model;
 namespace Booking.Grains.Domain;
 
 /// <summary>
-/// A site-day's view of its slots for one date: which slot-periods are taken by committed bookings and which are
-/// leased to requests in flight. Two periods of one slot clash when their windows overlap (<c>day</c> clashes with
-/// <c>morning</c> and <c>afternoon</c>). The view is a hint for assignment; each slot's resource-day grain decides.
+/// A site-day's view of its slots for one date: which ranges of each slot are taken by committed bookings and which
+/// slot-periods are leased to requests in flight. A period is free when its window overlaps neither (<c>day</c> clashes
+/// with <c>morning</c> and <c>afternoon</c>, but a taken morning leaves the afternoon free). Taken time is kept as
+/// ranges, not period names, because a name derived from it (a morning makes the <c>day</c> unbookable) would in turn
+/// clash with the other half. The view is a hint for assignment; each slot's resource-day grain decides.
 /// </summary>
 internal sealed class SiteSlotBoard
 {
     private readonly SiteDefinition _site;
-    private readonly Dictionary<string, HashSet<string>> _taken = [];
+    private readonly Dictionary<string, List<(int Start, int End)>> _taken = [];
     private readonly Dictionary<string, (string SlotId, string Period)> _leases = [];
 
     public SiteSlotBoard(SiteDefinition site)
@@ -18,7 +20,7 @@ internal sealed class SiteSlotBoard
         _site = site;
         foreach (var slot in site.Slots)
         {
-            _taken[slot.ResourceId] = new HashSet<string>(StringComparer.Ordinal);
+            _taken[slot.ResourceId] = [];
         }
     }
 
@@ -57,60 +59,45 @@ internal sealed class SiteSlotBoard
 
     public void MarkTaken(string slotId, string period)
     {
-        if (_taken.TryGetValue(slotId, out var periods))
+        if (_taken.TryGetValue(slotId, out var taken) && Window(period) is { } window)
         {
-            periods.Add(period);
+            taken.Add(window);
         }
     }
 
-    /// <summary>Replaces what is known to be taken on a slot (from its occupancy); leases stay.</summary>
-    public void ReplaceTaken(string slotId, IEnumerable<string> periods)
+    /// <summary>Replaces what is known to be taken on a slot (see <see cref="FullRanges"/>); leases stay.</summary>
+    public void ReplaceTaken(string slotId, IEnumerable<(int Start, int End)> ranges)
     {
         if (_taken.TryGetValue(slotId, out var taken))
         {
             taken.Clear();
-            taken.UnionWith(periods);
+            taken.AddRange(ranges);
         }
     }
 
     public bool IsFree(string slotId, string period)
     {
-        if (!_taken.TryGetValue(slotId, out var taken))
+        if (!_taken.TryGetValue(slotId, out var taken) || Window(period) is not { } window)
         {
             return false;
         }
 
-        return !taken.Any(p => Clash(p, period))
-            && !_leases.Values.Any(l => l.SlotId == slotId && Clash(l.Period, period));
+        return !taken.Any(range => Overlaps(range, window))
+            && !_leases.Values.Any(l => l.SlotId == slotId && (l.Period == period || Window(l.Period) is { } leased && Overlaps(leased, window)));
     }
 
     public int FreeCount(string period) => _site.Slots.Count(s => IsFree(s.ResourceId, period));
 
-    /// <summary>The periods of the site template that an occupancy makes unbookable (some instant of the period has no capacity left).</summary>
-    public static IReadOnlyList<string> TakenPeriods(SiteDefinition site, DayOccupancy occupancy)
-    {
-        var full = occupancy.Taken
+    /// <summary>The local minute ranges of an occupancy that have no capacity left: no period overlapping them can be booked.</summary>
+    public static IReadOnlyList<(int Start, int End)> FullRanges(DayOccupancy occupancy) =>
+    [
+        .. occupancy.Taken
             .Where(s => s.Remaining == 0)
-            .Select(s => (Start: LocalMinutes.StartOf(s.Start), End: LocalMinutes.EndOf(s.End)))
-            .ToList();
-        return site.Periods
-            .Where(p => full.Any(f => f.Start < LocalMinutes.EndOf(p.Value.End) && LocalMinutes.StartOf(p.Value.Start) < f.End))
-            .Select(p => p.Key)
-            .ToList();
-    }
+            .Select(s => (LocalMinutes.StartOf(s.Start), LocalMinutes.EndOf(s.End))),
+    ];
 
-    private bool Clash(string a, string b)
-    {
-        if (a == b)
-        {
-            return true;
-        }
+    private (int Start, int End)? Window(string period) =>
+        _site.Periods.TryGetValue(period, out var window) ? (LocalMinutes.StartOf(window.Start), LocalMinutes.EndOf(window.End)) : null;
 
-        if (!_site.Periods.TryGetValue(a, out var x) || !_site.Periods.TryGetValue(b, out var y))
-        {
-            return false;
-        }
-
-        return LocalMinutes.StartOf(x.Start) < LocalMinutes.EndOf(y.End) && LocalMinutes.StartOf(y.Start) < LocalMinutes.EndOf(x.End);
-    }
+    private static bool Overlaps((int Start, int End) a, (int Start, int End) b) => a.Start < b.End && b.Start < a.End;
 }

@@ -1,3 +1,4 @@
+using Booking.Grains.Common;
 using Booking.Grains.Interfaces.Notifications;
 using Booking.Runtime;
 
@@ -16,8 +17,7 @@ internal sealed class NotificationInboxGrain(
     /// <summary>How many notifications an inbox keeps; older ones are dropped.</summary>
     internal const int Capacity = 200;
 
-    private Task? _writeInFlight;
-    private bool _dirty;
+    private readonly CoalescedStateWriter<NotificationInboxState> _writer = new(inbox);
 
     public async Task<NotificationRecord> AddAsync(NewNotification notification)
     {
@@ -39,7 +39,7 @@ internal sealed class NotificationInboxGrain(
             items.RemoveRange(0, items.Count - Capacity);
         }
 
-        await SaveAsync();
+        await _writer.SaveAsync();
         return record;
     }
 
@@ -71,39 +71,9 @@ internal sealed class NotificationInboxGrain(
         if (items[index].ReadAt is null)
         {
             items[index] = items[index] with { ReadAt = time.GetUtcNow() };
-            await SaveAsync();
+            await _writer.SaveAsync();
         }
 
         return true;
-    }
-
-    private async Task SaveAsync()
-    {
-        _dirty = true;
-        while (_dirty)
-        {
-            if (_writeInFlight is { IsCompleted: false } running)
-            {
-                // Our change is in memory already; the next write after this one will carry it.
-                await running;
-                continue;
-            }
-
-            _dirty = false;
-            var write = inbox.WriteStateAsync();
-            _writeInFlight = write;
-            try
-            {
-                await write;
-            }
-            finally
-            {
-                // Another turn may already have started the next write; only clear our own.
-                if (ReferenceEquals(_writeInFlight, write))
-                {
-                    _writeInFlight = null;
-                }
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Booking.Grains.Projections;
 using Booking.Grains.Queries;
 using Booking.Runtime.Storage;
 using Booking.Runtime.Storage.Postgres;
@@ -16,7 +17,8 @@ public static class BookingTablesServiceCollectionExtensions
     /// <summary>
     /// Adds, for <paramref name="storage"/>'s provider, the migrations of the <c>bookings</c> table, the projection writer that
     /// fills it in the resource-day state's transaction, and the <see cref="IBookingQuery"/> that reads it (which the user-day
-    /// grain needs to activate). For the memory provider, one <see cref="InMemoryBookingStore"/> plays both parts.
+    /// grain needs to activate), and on PostgreSQL the <see cref="IBookingFences"/> that turns its overlap fences' refusals into
+    /// booking refusals. For the memory provider, one <see cref="InMemoryBookingStore"/> plays both parts.
     /// </summary>
     public static IServiceCollection AddBookingTables(this IServiceCollection services, BookingStorageOptions storage)
     {
@@ -32,6 +34,7 @@ public static class BookingTablesServiceCollectionExtensions
 
                 services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostgresProjectionWriter, PostgresBookingRowsWriter>());
                 services.TryAddSingleton<IBookingQuery>(sp => new PostgresBookingQuery(storage.ConnectionString, sp.GetRequiredService<JsonGrainStateSerializer>()));
+                services.TryAddSingleton<IBookingFences, PostgresBookingFences>();
                 break;
             case StorageProvider.Sqlite:
                 foreach (var migration in SqliteBookingTables.Migrations)

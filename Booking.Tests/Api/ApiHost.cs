@@ -6,7 +6,8 @@ namespace Booking.Tests.Api;
 
 /// <summary>
 /// The real API (Booking.Web's Program) in memory over a given storage, with a first admin and settings of the test's
-/// choosing. Each host has its own admin address, so hosts never share accounts even on one database.
+/// choosing. Each host has its own admin address, so hosts never share accounts even on one database. Demo data is off
+/// unless the settings say otherwise; the settings may also replace (or, with null, remove) the admin.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
@@ -14,15 +15,14 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    public ApiHost(IReadOnlyDictionary<string, string?> settings)
+    public ApiHost(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
-        AdminEmail = $"admin-{Guid.NewGuid():N}@example.com";
-        var all = new Dictionary<string, string?>(settings)
-        {
-            ["Booking:Admin:Email"] = AdminEmail,
-            ["Booking:Admin:Password"] = AdminPassword,
-        };
+        var all = new Dictionary<string, string?>(settings);
+        all.TryAdd("Booking:Admin:Email", $"admin-{Guid.NewGuid():N}@example.com");
+        all.TryAdd("Booking:Admin:Password", AdminPassword);
         all.TryAdd("Booking:RateLimiting:Auth:PermitLimit", "100000");
+        all.TryAdd("Booking:Demo:Enabled", "false");
+        AdminEmail = all["Booking:Admin:Email"] ?? string.Empty;
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -31,10 +31,18 @@ public sealed class ApiHost : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureLogging(logging => logging.ClearProviders().AddDebug());
+            builder.ConfigureLogging(logging =>
+            {
+                logging.ClearProviders().AddDebug();
+                if (logs is not null)
+                {
+                    logging.AddProvider(logs);
+                }
+            });
         });
     }
 
+    /// <summary>The configured first admin's address; empty when the settings removed it.</summary>
     public string AdminEmail { get; }
 
     public IServiceProvider Services => _factory.Services;
@@ -42,8 +50,8 @@ public sealed class ApiHost : IAsyncDisposable
     public static ApiHost Postgres(string connectionString, IReadOnlyDictionary<string, string?>? extra = null) =>
         new(With(extra, ("Booking:Storage:Provider", "Postgres"), ("Booking:Storage:ConnectionString", connectionString)));
 
-    public static ApiHost Sqlite(string path, IReadOnlyDictionary<string, string?>? extra = null) =>
-        new(With(extra, ("Booking:Storage:Provider", "Sqlite"), ("Booking:Storage:ConnectionString", $"Data Source={path}")));
+    public static ApiHost Sqlite(string path, IReadOnlyDictionary<string, string?>? extra = null, ILoggerProvider? logs = null) =>
+        new(With(extra, ("Booking:Storage:Provider", "Sqlite"), ("Booking:Storage:ConnectionString", $"Data Source={path}")), logs);
 
     public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -1,6 +1,7 @@
 using Booking.Grains.Interfaces.Errors;
 using Booking.Runtime;
 using Booking.Runtime.Storage;
+using Booking.Silo.Bookings.Postgres;
 using Booking.Web.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -69,6 +70,31 @@ public sealed class ExceptionProblemMapperTests
     public void A_lost_write_race_is_a_409_to_retry()
     {
         Assert.Equal((409, "concurrent_update"), Describe(new InconsistentStateException("stale")));
+    }
+
+    [Fact]
+    public void A_fence_refusal_that_escapes_the_grains_is_a_409_with_the_refusal_code_in_any_of_its_forms()
+    {
+        var fences = new PostgresBookingFences();
+        var userFence = new PostgresException(
+            "conflicting key value violates exclusion constraint \"bookings_user_no_overlap\"", "ERROR", "ERROR", PostgresErrorCodes.ExclusionViolation,
+            constraintName: PostgresBookingTables.UserFence);
+        var crossedSilos = new GrainCallException(typeof(PostgresException).FullName!, userFence.Message);
+        var resourceFence = new InvalidOperationException("wrapped", new PostgresException(
+            "conflicting key value violates exclusion constraint", "ERROR", "ERROR", PostgresErrorCodes.ExclusionViolation,
+            constraintName: PostgresBookingTables.ExclusiveResourceFence));
+
+        foreach (var exception in new Exception[] { userFence, crossedSilos, new AggregateException(crossedSilos) })
+        {
+            var problem = ExceptionProblemMapper.Map(exception, fences);
+            Assert.Equal((409, "user_conflict"), (problem.Status, problem.Extensions["code"]));
+            Assert.DoesNotContain("bookings_user_no_overlap", problem.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.Equal((409, "slot_unavailable"), (ExceptionProblemMapper.Map(resourceFence, fences).Status, ExceptionProblemMapper.Map(resourceFence, fences).Extensions["code"]));
+        var otherConstraint = new PostgresException("conflicting key value", "ERROR", "ERROR", PostgresErrorCodes.ExclusionViolation, constraintName: "some_other_fence");
+        Assert.Equal(500, ExceptionProblemMapper.Map(otherConstraint, fences).Status);
+        Assert.Equal(500, ExceptionProblemMapper.Map(new GrainCallException("Some.OtherException", userFence.Message), fences).Status);
     }
 
     private static (int?, object?) Describe(Exception exception)

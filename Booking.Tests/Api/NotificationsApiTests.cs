@@ -20,13 +20,13 @@ public sealed class NotificationsApiTests(PostgresApiFixture fixture) : IClassFi
         var created = await _client.SendAsync(HttpMethod.Post, "/api/v1/bookings", booker.AccessToken, new { resourceId, date = Date, start = "10:00", end = "11:00" });
         var bookingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        await WaitForAsync(booker.AccessToken, "booking_created", bookingId);
-        await WaitForAsync(owner.AccessToken, "booking_created", bookingId);
+        await _client.WaitForNotificationAsync(booker.AccessToken, "booking_created", bookingId);
+        await _client.WaitForNotificationAsync(owner.AccessToken, "booking_created", bookingId);
 
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Post, $"/api/v1/bookings/{bookingId}/cancel", booker.AccessToken, new { reason = "ill" })).StatusCode);
 
-        await WaitForAsync(booker.AccessToken, "booking_cancelled", bookingId);
-        await WaitForAsync(owner.AccessToken, "booking_cancelled", bookingId);
+        await _client.WaitForNotificationAsync(booker.AccessToken, "booking_cancelled", bookingId);
+        await _client.WaitForNotificationAsync(owner.AccessToken, "booking_cancelled", bookingId);
     }
 
     [Fact]
@@ -37,13 +37,13 @@ public sealed class NotificationsApiTests(PostgresApiFixture fixture) : IClassFi
         var booker = await _client.SignUpAsync();
         var created = await _client.SendAsync(HttpMethod.Post, "/api/v1/bookings", booker.AccessToken, new { resourceId, date = Date, start = "12:00", end = "13:00" });
         var bookingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var notification = await WaitForAsync(booker.AccessToken, "booking_created", bookingId);
+        var notification = await _client.WaitForNotificationAsync(booker.AccessToken, "booking_created", bookingId);
         var id = notification.GetProperty("id").GetString();
 
         Assert.Equal(HttpStatusCode.NoContent, (await _client.SendAsync(HttpMethod.Post, $"/api/v1/notifications/{id}/read", booker.AccessToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await _client.SendAsync(HttpMethod.Post, $"/api/v1/notifications/{id}/read", booker.AccessToken)).StatusCode);
 
-        var unread = await ReadAsync(booker.AccessToken, "?unread=true");
+        var unread = await _client.ReadNotificationsAsync(booker.AccessToken, "?unread=true");
         Assert.DoesNotContain(unread.GetProperty("items").EnumerateArray(), n => n.GetProperty("id").GetString() == id);
         Assert.Equal(0, unread.GetProperty("unread").GetInt32());
 
@@ -66,38 +66,12 @@ public sealed class NotificationsApiTests(PostgresApiFixture fixture) : IClassFi
 
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         Assert.True((await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recipients").GetInt32() >= 2);
-        var inbox = await ReadAsync(member.AccessToken, string.Empty);
+        var inbox = await _client.ReadNotificationsAsync(member.AccessToken);
         Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "broadcast" && n.GetProperty("title").GetString() == title);
 
         await (await _client.SendAsync(HttpMethod.Post, "/api/v1/notifications/broadcast", admin, new { siteId = "no-such-site", title, message = "x" }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
         await (await _client.SendAsync(HttpMethod.Post, "/api/v1/notifications/broadcast", admin, new { title = "", message = "x" }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-    }
-
-    private async Task<JsonElement> ReadAsync(string token, string query)
-    {
-        var response = await _client.SendAsync(HttpMethod.Get, "/api/v1/notifications" + query, token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    // Booking notifications are delivered after the booking's answer, so they may land a moment later.
-    private async Task<JsonElement> WaitForAsync(string token, string kind, string? bookingId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var inbox = await ReadAsync(token, string.Empty);
-            var match = inbox.GetProperty("items").EnumerateArray()
-                .FirstOrDefault(n => n.GetProperty("kind").GetString() == kind && n.GetProperty("bookingId").GetString() == bookingId);
-            if (match.ValueKind == JsonValueKind.Object)
-            {
-                return match;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no {kind} notification for booking {bookingId} within 15 s");
-            await Task.Delay(50);
-        }
     }
 }

@@ -10,6 +10,9 @@ public class PostgresApiFixture : IAsyncLifetime
 
     public ApiHost Host => _host ?? throw new InvalidOperationException("The fixture is not initialized.");
 
+    /// <summary>The host's database, for tests that read or write its tables behind the API's back.</summary>
+    public PostgresDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialized.");
+
     /// <summary>Settings beyond the storage ones, for fixtures that need them.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 

@@ -24,8 +24,16 @@ internal static class ResourceSteps
         return provider;
     }
 
+    /// <summary>Books with <paramref name="token"/>, fails the test unless the answer is 201, and returns the booking's id.</summary>
+    public static async Task<string> BookAsync(this HttpClient client, string token, object body)
+    {
+        var response = await client.SendAsync(HttpMethod.Post, "/api/v1/bookings", token, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
     /// <summary>A service open every day 08:00-18:00 UTC on a one-hour grid, created by <paramref name="providerToken"/>.</summary>
-    public static async Task<JsonElement> CreateServiceAsync(this HttpClient client, string providerToken, int capacity = 1)
+    public static async Task<JsonElement> CreateServiceAsync(this HttpClient client, string providerToken, int capacity = 1, decimal? price = null, string? currency = null)
     {
         var response = await client.SendAsync(HttpMethod.Post, "/api/v1/resources", providerToken, new
         {
@@ -37,6 +45,8 @@ internal static class ResourceSteps
             durations = new[] { 60 },
             weekly = Enum.GetNames<DayOfWeek>().Select(d => new { day = d.ToLowerInvariant(), start = "08:00", end = "18:00" }),
             cancellationCutoffMinutes = 60,
+            price,
+            currency,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -119,7 +119,7 @@ public sealed class PostgresBookingFenceTests(PostgresDatabase database) : IClas
     }
 
     [Fact]
-    public async Task Through_the_grains_a_booking_the_fence_refuses_fails_alone_in_its_batch_and_leaves_no_trace()
+    public async Task Through_the_grains_a_booking_the_fence_refuses_is_refused_alone_in_its_batch_with_user_conflict_and_leaves_no_trace()
     {
         var time = new FakeTimeProvider();
         var storageOptions = new BookingStorageOptions { Provider = StorageProvider.Postgres, ConnectionString = database.ConnectionString };
@@ -147,8 +147,8 @@ public sealed class PostgresBookingFenceTests(PostgresDatabase database) : IClas
         var outcomes = await Task.WhenAll(calls.Select(OutcomeAsync));
 
         Assert.True(largestBatch >= 4, $"the four bookings should share a batch (largest {largestBatch})");
-        var failure = Assert.IsAssignableFrom<Exception>(outcomes[2].Failure);
-        Assert.Contains(PostgresBookingTables.UserFence, failure.Message, StringComparison.Ordinal);
+        Assert.Null(outcomes[2].Failure);
+        Assert.Equal(BookingErrorCodes.UserConflict, outcomes[2].Outcome?.Error?.Code);
         foreach (var i in new[] { 0, 1, 3 })
         {
             Assert.True(outcomes[i].Outcome?.IsSuccess, outcomes[i].Failure?.Message ?? outcomes[i].Outcome?.Error?.Message);

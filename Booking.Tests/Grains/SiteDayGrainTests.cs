@@ -80,6 +80,21 @@ public sealed class SiteDayGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_morning_booked_directly_and_read_back_from_the_slot_leaves_its_afternoon_assignable()
+    {
+        var site = await CreateSiteAsync(slots: 1);
+        var slot = site.Slots[0].ResourceId;
+        Assert.True((await _cluster.Day(slot, Tuesday).BookAsync(new BookRequest { UserId = "direct", ResourceId = slot, Date = Tuesday, Period = "morning" })).IsSuccess);
+
+        var statuses = await SiteDay(site).GetSlotStatusAsync("afternoon");
+        var afternoon = await SiteDay(site).BookAnyAsync("emma", "afternoon");
+
+        Assert.True(Assert.Single(statuses).Free);
+        Assert.Equal(slot, afternoon.Booking?.ResourceId);
+        Assert.False(Assert.Single(await SiteDay(site).GetSlotStatusAsync("day")).Free);
+    }
+
+    [Fact]
     public async Task An_unknown_period_or_site_is_refused()
     {
         var site = await CreateSiteAsync(slots: 1);

@@ -78,7 +78,7 @@ internal static class AuthApi
             throw new EmailDomainNotAllowedException("Self-registration is not open to this email domain.");
         }
 
-        var profile = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(email)).RegisterAsync(new NewAccount
+        var profile = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(email)).RegisterAsync(new NewAccount
         {
             UserId = UserId.New(),
             Email = email,
@@ -92,7 +92,7 @@ internal static class AuthApi
     public static async Task<Ok<TokenResponse>> LoginAsync(
         LoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, CancellationToken cancellationToken)
     {
-        var session = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(request.Email!))
+        var session = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(request.Email!))
             .SignInAsync(request.Password!)
             .WaitAsync(cancellationToken);
         return TypedResults.Ok(tokens.Issue(session));
@@ -131,7 +131,7 @@ internal static class AuthApi
         PasswordResetRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
         // The same answer for every address, so the route cannot be used to find out which ones have accounts.
-        if (await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(request.Email!)).GetUserIdAsync().WaitAsync(cancellationToken) is { } userId)
+        if (await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(request.Email!)).GetUserIdAsync().WaitAsync(cancellationToken) is { } userId)
         {
             await grains.GetGrain<IUserAccountGrain>(userId).RequestPasswordResetAsync().WaitAsync(cancellationToken);
         }

@@ -7,6 +7,7 @@ using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
 using Booking.Web.Errors;
+using Booking.Web.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -48,6 +49,17 @@ internal static class BookingsApi
             .WithSummary("List bookings, by start time")
             .WithDescription("Your own bookings; with resourceId, the bookings of a resource you own (admins: any resource; without resourceId admins see all). "
                 + "Filters: status (pending, confirmed, cancelled, completed, no_show; comma-separated), from and to (local dates, both included). Paged: page from 1, pageSize 1 to 100 (default 20).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        bookings.MapGet("/export.csv", ExportCsvAsync)
+            .WithSummary("Export bookings as CSV, by start time")
+            .WithDescription("The same rows and the same filters as GET /api/v1/bookings, unpaged and streamed: your own bookings; with resourceId, "
+                + "the bookings of a resource you own (admins: any resource; without resourceId admins get all). text/csv (RFC 4180, UTF-8, CRLF, a header row, "
+                + "served as the attachment bookings.csv) with the columns " + string.Join(", ", BookingCsv.Columns) + ". Local dates and times in the "
+                + "resource's zone, instants in UTC (ISO 8601). Cells starting with =, +, -, @, a tab or a carriage return are prefixed with ' so that "
+                + "spreadsheets do not run them as formulas. 403 forbidden for a resource you do not own; 400 validation_failed for an unknown status.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -112,9 +124,43 @@ internal static class BookingsApi
         [Range(1, int.MaxValue, ErrorMessage = "page must be 1 or more.")] int page = 1,
         [Range(1, BookingPage.MaxPageSize, ErrorMessage = "pageSize must be between 1 and 100.")] int pageSize = 20)
     {
+        var (filter, problem) = await VisibleFilterAsync(user, grains, resourceId, status, from, to, cancellationToken);
+        return filter is not null ? TypedResults.Ok(await query.SearchBookingsAsync(filter, page, pageSize, cancellationToken)) : problem!;
+    }
+
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportCsvAsync(
+        ClaimsPrincipal user,
+        IGrainFactory grains,
+        [FromServices] IBookingQuery query,
+        CancellationToken cancellationToken,
+        string? resourceId = null,
+        string? status = null,
+        DateOnly? from = null,
+        DateOnly? to = null)
+    {
+        var (filter, problem) = await VisibleFilterAsync(user, grains, resourceId, status, from, to, cancellationToken);
+        if (filter is null)
+        {
+            return problem!;
+        }
+
+        // Rows go out as the database returns them; nothing holds the whole export in memory.
+        return TypedResults.Stream(
+            body => BookingCsv.WriteAsync(query.StreamBookingsAsync(filter, cancellationToken), body, cancellationToken),
+            BookingCsv.ContentType,
+            "bookings.csv");
+    }
+
+    /// <summary>
+    /// The rows a caller may list: with <paramref name="resourceId"/>, that resource's (its owner or an admin; anyone else gets
+    /// 403); without, the caller's own, or everyone's for an admin. A problem instead for an unknown status.
+    /// </summary>
+    private static async Task<(BookingFilter? Filter, ProblemHttpResult? Problem)> VisibleFilterAsync(
+        ClaimsPrincipal user, IGrainFactory grains, string? resourceId, string? status, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
         if (!TryParseStatuses(status, out var statuses))
         {
-            return BookingProblems.Of(BookingErrorCodes.ValidationFailed, "status takes pending, confirmed, cancelled, completed or no_show, comma-separated.");
+            return (null, BookingProblems.Of(BookingErrorCodes.ValidationFailed, "status takes pending, confirmed, cancelled, completed or no_show, comma-separated."));
         }
 
         var filter = new BookingFilter { Statuses = statuses, From = from, To = to };
@@ -125,18 +171,14 @@ internal static class BookingsApi
                 var resource = await grains.GetGrain<IResourceGrain>(resourceId).GetAsync().WaitAsync(cancellationToken);
                 if (resource?.OwnerId != user.GetUserId())
                 {
-                    return BookingProblems.Of(BookingErrorCodes.Forbidden, "Only the resource's owner or an admin may list its bookings.");
+                    return (null, BookingProblems.Of(BookingErrorCodes.Forbidden, "Only the resource's owner or an admin may list its bookings."));
                 }
             }
 
-            filter = filter with { ResourceIds = [resourceId] };
-        }
-        else if (!user.IsAdmin())
-        {
-            filter = filter with { UserId = user.GetUserId() };
+            return (filter with { ResourceIds = [resourceId] }, null);
         }
 
-        return TypedResults.Ok(await query.SearchBookingsAsync(filter, page, pageSize, cancellationToken));
+        return (user.IsAdmin() ? filter : filter with { UserId = user.GetUserId() }, null);
     }
 
     public static async Task<Results<Ok<BookingRecord>, ProblemHttpResult>> GetAsync(

@@ -27,6 +27,13 @@ internal static class EduConnectCompatApi
             .WithTags("Compat: EduConnect")
             .WithMetadata(SeedErrorEnvelope.Flask);
 
+        mentors.MapGet("/{id}", GetMentorAsync)
+            .AllowAnonymous()
+            .WithSummary("A mentor with its total_sessions (EduConnect)")
+            .WithDescription("{id, user_id, name, total_sessions}. total_sessions counts every session ever booked with the mentor, as the seed increments it on each booking "
+                + "and never decrements it (a cancelled session still counts). 404 for an unknown mentor.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         mentors.MapGet("/{id}/availabilities", GetAvailabilitiesAsync)
             .AllowAnonymous()
             .WithSummary("A mentor's weekly availabilities (EduConnect)")
@@ -70,6 +77,12 @@ internal static class EduConnectCompatApi
             .RequireAuthorization(AuthPolicies.Member)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
+        sessions.MapGet("", ListSessionsAsync)
+            .WithSummary("The caller's sessions, as student and as mentor (EduConnect)")
+            .WithDescription("{sessions:[...]} in session order. role=student lists the sessions the caller booked, role=mentor those of the mentor resource the caller owns; "
+                + "without role, both. status (scheduled, completed, cancelled, no_show) filters. 400 for another role or status.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
         sessions.MapGet("/{id}", GetSessionAsync)
             .WithSummary("One session, for its student or its mentor (EduConnect)")
             .WithDescription("{session}. Anyone else gets 404, as for a session that does not exist.")
@@ -83,6 +96,18 @@ internal static class EduConnectCompatApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return routes;
+    }
+
+    public static async Task<Results<Ok<EduConnectMentor>, ProblemHttpResult>> GetMentorAsync(
+        string id, IGrainFactory grains, [FromServices] IBookingQuery query, CancellationToken cancellationToken)
+    {
+        if (await CompatLookups.ResourceAsync(grains, id, ResourceKind.Mentor, cancellationToken) is not { } mentor)
+        {
+            return MentorNotFound(id);
+        }
+
+        var stats = await query.GetResourceStatsAsync([mentor.Id], DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        return TypedResults.Ok(new EduConnectMentor(mentor.Id, mentor.OwnerId, mentor.Name, stats[0].Bookings));
     }
 
     public static async Task<Results<Ok<EduConnectAvailabilitiesResponse>, ProblemHttpResult>> GetAvailabilitiesAsync(
@@ -105,11 +130,6 @@ internal static class EduConnectCompatApi
                 .Where(a => a.IsActive ?? true)
                 .Select(a => WeeklyWindow.Of(EduConnectFormats.ToDayOfWeek(a.DayOfWeek!.Value), EduConnectFormats.ParseTime(a.StartTime!), EduConnectFormats.ParseTime(a.EndTime!))),
         ];
-        if (weekly.Find(w => w.End != TimeOnly.MinValue && w.End <= w.Start) is { } backwards)
-        {
-            return CompatProblems.Of(BookingErrorCodes.ValidationFailed, $"end_time must be after start_time (got {EduConnectFormats.Time(backwards.Start)}–{EduConnectFormats.Time(backwards.End)}).");
-        }
-
         var outcome = await grains.GetGrain<IResourceGrain>(mentor.Id)
             .SetScheduleAsync(new ResourceSchedule { Weekly = weekly, Exceptions = mentor.Exceptions })
             .WaitAsync(cancellationToken);
@@ -177,6 +197,49 @@ internal static class EduConnectCompatApi
         return TypedResults.Created($"/api/mentorship/sessions/{session.Id}", new EduConnectSessionResponse("Session réservée avec succès", session));
     }
 
+    public static async Task<Results<Ok<EduConnectSessionsResponse>, ProblemHttpResult>> ListSessionsAsync(
+        ClaimsPrincipal user,
+        IGrainFactory grains,
+        [FromServices] IBookingQuery query,
+        CancellationToken cancellationToken,
+        [FromQuery] string? role = null,
+        [FromQuery] string? status = null)
+    {
+        if (role is not (null or "student" or "mentor"))
+        {
+            return CompatProblems.Of(BookingErrorCodes.ValidationFailed, "role must be student or mentor.");
+        }
+
+        IReadOnlyList<BookingStatus>? statuses = status switch
+        {
+            null => null,
+            "scheduled" => [BookingStatus.Confirmed],
+            "completed" => [BookingStatus.Completed],
+            "cancelled" => [BookingStatus.Cancelled],
+            "no_show" => [BookingStatus.NoShow],
+            _ => [],
+        };
+        if (statuses is { Count: 0 })
+        {
+            return CompatProblems.Of(BookingErrorCodes.ValidationFailed, "status must be scheduled, completed, cancelled or no_show.");
+        }
+
+        var caller = user.GetUserId();
+        var found = new Dictionary<string, BookingRecord>(StringComparer.Ordinal);
+        if (role is null or "student")
+        {
+            await CollectAsync(query, new BookingFilter { UserId = caller, Statuses = statuses }, found, cancellationToken);
+        }
+
+        if (role is null or "mentor" && await CompatLookups.MentorOwnedByAsync(grains, caller, cancellationToken) is { } mentor)
+        {
+            await CollectAsync(query, new BookingFilter { ResourceIds = [mentor.Id], Statuses = statuses }, found, cancellationToken);
+        }
+
+        return TypedResults.Ok(new EduConnectSessionsResponse(
+            [.. found.Values.OrderBy(b => b.StartUtc).ThenBy(b => b.Id, StringComparer.Ordinal).Select(EduConnectSession.From)]));
+    }
+
     public static async Task<Results<Ok<EduConnectSessionResponse>, ProblemHttpResult>> GetSessionAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains, [FromServices] IBookingQuery query, CancellationToken cancellationToken)
     {
@@ -218,6 +281,18 @@ internal static class EduConnectCompatApi
         var mentor = await grains.GetGrain<IResourceGrain>(booking.ResourceId).GetAsync().WaitAsync(cancellationToken);
         var isMentor = mentor?.OwnerId == caller;
         return isMentor || booking.UserId == caller ? (booking, isMentor) : (null, false);
+    }
+
+    // Mentoring sessions only: a student's parking places or salon appointments are not sessions; holds are not sessions yet.
+    private static async Task CollectAsync(IBookingQuery query, BookingFilter filter, Dictionary<string, BookingRecord> into, CancellationToken cancellationToken)
+    {
+        await foreach (var booking in query.StreamBookingsAsync(filter, cancellationToken))
+        {
+            if (booking is { ResourceKind: ResourceKind.Mentor } and not { Status: BookingStatus.Pending })
+            {
+                into[booking.Id] = booking;
+            }
+        }
     }
 
     private static List<EduConnectAvailability> Availabilities(ResourceDefinition mentor) =>

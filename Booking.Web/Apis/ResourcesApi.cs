@@ -27,6 +27,12 @@ internal static class ResourcesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        resources.MapGet("", ListAsync)
+            .AllowAnonymous()
+            .WithSummary("List resources")
+            .WithDescription("Filters: kind (mentor | parking_slot | service), parentId, category (case-insensitive), q (name contains, case-insensitive), includeInactive (default false: deactivated resources are hidden). Paged with page (≥ 1) and pageSize (1–100, default 20); ordered by name, then id.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
         resources.MapGet("/{id}", GetAsync)
             .AllowAnonymous()
             .WithSummary("One resource")
@@ -68,6 +74,43 @@ internal static class ResourcesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return routes;
+    }
+
+    public static async Task<Results<Ok<ResourcePage>, ProblemHttpResult>> ListAsync(
+        IGrainFactory grains,
+        CancellationToken cancellationToken,
+        string? kind = null,
+        string? parentId = null,
+        string? category = null,
+        string? q = null,
+        bool includeInactive = false,
+        int page = 1,
+        int pageSize = 20)
+    {
+        if (page < 1 || pageSize is < 1 or > 100)
+        {
+            return BookingProblems.Of(BookingErrorCodes.ValidationFailed, "page must be ≥ 1 and pageSize between 1 and 100.");
+        }
+
+        ResourceKind? parsedKind = null;
+        if (kind is not null)
+        {
+            parsedKind = kind switch
+            {
+                "mentor" => ResourceKind.Mentor,
+                "parking_slot" => ResourceKind.ParkingSlot,
+                "service" => ResourceKind.Service,
+                _ => null,
+            };
+            if (parsedKind is null)
+            {
+                return BookingProblems.Of(BookingErrorCodes.ValidationFailed, $"kind must be mentor, parking_slot or service, not '{kind}'.");
+            }
+        }
+
+        var filter = new ResourceListFilter { Kind = parsedKind, ParentId = parentId, Category = category, Query = q, IncludeInactive = includeInactive };
+        var directory = grains.GetGrain<IResourceDirectoryGrain>(IResourceDirectoryGrain.Key);
+        return TypedResults.Ok(await directory.ListAsync(filter, page, pageSize).WaitAsync(cancellationToken));
     }
 
     public static async Task<Results<Created<ResourceDefinition>, ProblemHttpResult>> CreateAsync(

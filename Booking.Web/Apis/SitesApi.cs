@@ -26,6 +26,10 @@ internal static class SitesApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        sites.MapGet("", ListAsync)
+            .WithSummary("List parking sites")
+            .WithDescription("Every site with its name, address and number of places, oldest first.");
+
         sites.MapGet("/{id}", GetAsync)
             .WithSummary("One site with its slots and periods")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -55,6 +59,9 @@ internal static class SitesApi
             ? TypedResults.Created($"/api/v1/sites/{id}", outcome.Site)
             : BookingProblems.From(outcome.Error);
     }
+
+    public static async Task<Ok<IReadOnlyList<SiteSummary>>> ListAsync(IGrainFactory grains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await grains.GetGrain<ISiteDirectoryGrain>(ISiteDirectoryGrain.Key).ListAsync().WaitAsync(cancellationToken));
 
     public static async Task<Results<Ok<SiteDefinition>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, CancellationToken cancellationToken) =>
         await grains.GetGrain<ISiteGrain>(id).GetAsync().WaitAsync(cancellationToken) is { } site ? TypedResults.Ok(site) : NotFound(id);

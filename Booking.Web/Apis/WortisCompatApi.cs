@@ -1,4 +1,5 @@
 using Booking.Grains.Interfaces;
+using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
 using Booking.Runtime;
@@ -46,6 +47,13 @@ internal static class WortisCompatApi
                 + "(or past the service's cancellation cut-off); 404 when no booking has that id and that email (a wrong email reads as unknown, so ids cannot be probed).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        bookings.MapGet("/user/{email}", GetUserBookingsAsync)
+            .WithSummary("Réservations d'un utilisateur (Wortis)")
+            .WithDescription("{success, bookings:[{_id, date, timeSlot, prestation, variant, email, notes, service_name, status, created_at, ...}], total}: every reservation made with that email "
+                + "through these routes, cancelled ones included, newest first (the seed indexes created_at descending). Bookings made with an account through /api/v1 are not listed. "
+                + "400 for an invalid email.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return routes;
     }
@@ -142,15 +150,27 @@ internal static class WortisCompatApi
         var outcome = await CompatLookups.Day(grains, booking)
             .CancelAsync(new CancelRequest { BookingId = booking.Id, ByUserId = guest })
             .WaitAsync(cancellationToken);
-        if (!outcome.IsSuccess)
+        return outcome.IsSuccess
+            ? TypedResults.Ok(new WortisMessageResponse(true, "Réservation annulée avec succès"))
+            : CompatProblems.From(outcome.Error);
+    }
+
+    public static async Task<Results<Ok<WortisBookingsResponse>, ProblemHttpResult>> GetUserBookingsAsync(
+        string email, [FromServices] IBookingQuery query, CancellationToken cancellationToken)
+    {
+        if (!AccountEmail.IsValid(email))
         {
-            // The seed answers 400 for a booking that is already cancelled; so for the cut-off, the other refusal of a known booking.
-            return outcome.Error.Code is BookingErrorCodes.AlreadyCancelled or BookingErrorCodes.CancellationClosed
-                ? CompatProblems.From(outcome.Error, StatusCodes.Status400BadRequest)
-                : CompatProblems.From(outcome.Error);
+            return CompatProblems.Of(BookingErrorCodes.ValidationFailed, "Format d'email invalide.");
         }
 
-        return TypedResults.Ok(new WortisMessageResponse(true, "Réservation annulée avec succès"));
+        var rows = new List<BookingRecord>();
+        await foreach (var row in query.StreamBookingsAsync(new BookingFilter { UserId = WortisGuest.UserId(email) }, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        List<WortisReservation> reservations = [.. rows.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.Id, StringComparer.Ordinal).Select(WortisReservation.From)];
+        return TypedResults.Ok(new WortisBookingsResponse(true, reservations, reservations.Count));
     }
 
     private static void AddIfPresent(Dictionary<string, string> details, string key, string? value)

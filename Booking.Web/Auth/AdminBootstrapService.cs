@@ -28,7 +28,7 @@ internal sealed class AdminBootstrapService(IOptions<AdminOptions> options, IGra
                 $"Booking:Admin needs a valid Email and a Password of {PasswordPolicy.MinLength} to {PasswordPolicy.MaxLength} characters.");
         }
 
-        var index = grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(admin.Email));
+        var index = grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(admin.Email));
         if (await index.GetUserIdAsync().WaitAsync(cancellationToken) is { } userId
             && await grains.GetGrain<IUserAccountGrain>(userId).IsActiveAsync().WaitAsync(cancellationToken))
         {

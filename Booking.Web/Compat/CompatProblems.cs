@@ -1,41 +1,25 @@
 using Booking.Grains.Interfaces.Model;
+using Booking.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Compat;
 
 /// <summary>
-/// Turns an engine refusal into the status a seed documents. The seeds name 400 for invalid requests, 404 for unknown
-/// things and 409 for a taken place; so conflicts are 409, missing things 404, and every other rule the engine applies
-/// (outside availability, in the past, duration, slot grid, ...) a 400 — where /api/v1 answers 422 for those.
+/// Turns an engine refusal into the status a seed documents: the engine's own (<see cref="BookingProblems.StatusFor"/>),
+/// except that a rule violation /api/v1 answers with 422 (outside availability, in the past, duration, slot grid, ...)
+/// is a 400, since every seed names 400 for a request it refuses and none uses 422.
 /// </summary>
 internal static class CompatProblems
 {
-    public static ProblemHttpResult From(BookingError error) => From(error, StatusFor(error.Code));
-
-    public static ProblemHttpResult From(BookingError error, int status)
-    {
-        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
-        if (error.Alternatives.Count > 0)
-        {
-            extensions["alternatives"] = error.Alternatives;
-        }
-
-        return TypedResults.Problem(detail: error.Message, statusCode: status, extensions: extensions);
-    }
+    public static ProblemHttpResult From(BookingError error) => BookingProblems.From(error, StatusFor(error.Code));
 
     public static ProblemHttpResult Of(string code, string message) => From(BookingError.Of(code, message));
 
-    public static ProblemHttpResult Of(string code, string message, int status) => From(BookingError.Of(code, message), status);
+    public static ProblemHttpResult Of(string code, string message, int status) => BookingProblems.From(BookingError.Of(code, message), status);
 
-    public static int StatusFor(string code) => code switch
+    private static int StatusFor(string code)
     {
-        BookingErrorCodes.SlotUnavailable or BookingErrorCodes.UserConflict or BookingErrorCodes.SiteFull
-            or BookingErrorCodes.AlreadyCancelled or BookingErrorCodes.CancellationClosed or BookingErrorCodes.HoldExpired
-            or BookingErrorCodes.InvalidStatusTransition or BookingErrorCodes.AlreadyExists
-            => StatusCodes.Status409Conflict,
-        BookingErrorCodes.NotFound or BookingErrorCodes.ResourceNotFound or BookingErrorCodes.SiteNotFound or BookingErrorCodes.HoldNotFound
-            => StatusCodes.Status404NotFound,
-        BookingErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
-        _ => StatusCodes.Status400BadRequest,
-    };
+        var status = BookingProblems.StatusFor(code);
+        return status == StatusCodes.Status422UnprocessableEntity ? StatusCodes.Status400BadRequest : status;
+    }
 }

@@ -1,9 +1,11 @@
+using Booking.Grains.Projections;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Booking.Web.Errors;
 
 /// <summary>Turns every exception that escapes a handler into a problem details response; see <see cref="ExceptionProblemMapper"/>.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger, IBookingFences? fences = null)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -14,7 +16,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             return true;
         }
 
-        var problem = ExceptionProblemMapper.Map(exception);
+        var problem = ExceptionProblemMapper.Map(exception, fences);
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         switch (status)
         {

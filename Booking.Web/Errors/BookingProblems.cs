@@ -6,7 +6,10 @@ namespace Booking.Web.Errors;
 /// <summary>Turns a booking grain's refusal (<see cref="BookingError"/>) into a problem with its code and, for a taken slot, the nearest free ones.</summary>
 internal static class BookingProblems
 {
-    public static ProblemHttpResult From(BookingError error)
+    public static ProblemHttpResult From(BookingError error) => From(error, StatusFor(error.Code));
+
+    /// <summary>The problem of <paramref name="error"/> under another status (the seed applications' routes answer some codes differently).</summary>
+    public static ProblemHttpResult From(BookingError error, int status)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Alternatives.Count > 0)
@@ -14,7 +17,7 @@ internal static class BookingProblems
             extensions["alternatives"] = error.Alternatives;
         }
 
-        return TypedResults.Problem(detail: error.Message, statusCode: StatusFor(error.Code), extensions: extensions);
+        return TypedResults.Problem(detail: error.Message, statusCode: status, extensions: extensions);
     }
 
     public static ProblemHttpResult Of(string code, string message) => From(BookingError.Of(code, message));

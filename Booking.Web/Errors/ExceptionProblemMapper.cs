@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Booking.Grains.Interfaces.Errors;
+using Booking.Grains.Projections;
 using Booking.Runtime;
 using Booking.Runtime.Storage;
 using Microsoft.Data.Sqlite;
@@ -25,8 +26,18 @@ internal static class ExceptionProblemMapper
         14, // SQLITE_CANTOPEN
     ];
 
-    public static ProblemDetails Map(Exception exception)
+    /// <summary>
+    /// The problem for <paramref name="exception"/>. A write refused by the bookings table's overlap fences is a refusal like
+    /// the grains' own (409 <c>user_conflict</c> or <c>slot_unavailable</c>), should one ever escape the resource-day grain
+    /// that normally answers it.
+    /// </summary>
+    public static ProblemDetails Map(Exception exception, IBookingFences? fences = null)
     {
+        if (fences?.Refusal(exception) is { } refusal)
+        {
+            return Problem(BookingProblems.StatusFor(refusal.Code), refusal.Code, refusal.Message);
+        }
+
         switch (exception)
         {
             case DomainException domain:

@@ -45,7 +45,7 @@ internal static class ProblemDetailsSetup
         }
 
         // A seed application's route: its clients also read that seed's own error fields.
-        endpoint?.Metadata.GetMetadata<SeedErrorEnvelope>()?.Apply(problem);
+        endpoint?.Metadata.GetMetadata<SeedErrorEnvelope>()?.Apply(problem, context.HttpContext);
     }
 
     // For answers that come with a status only (authentication, authorization, routing).

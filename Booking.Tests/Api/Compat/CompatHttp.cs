@@ -8,6 +8,10 @@ namespace Booking.Tests.Api.Compat;
 /// <summary>What a seed application's client does over HTTP, in one call each, and how it reads the answers.</summary>
 internal static class CompatHttp
 {
+    /// <summary>Asserts a 2xx answer.</summary>
+    public static async Task EnsureSuccessAsync(this HttpResponseMessage response) =>
+        Assert.True(response.IsSuccessStatusCode, $"Expected success, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+
     /// <summary>Asserts the status and returns the JSON body.</summary>
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
@@ -42,15 +46,6 @@ internal static class CompatHttp
         }
 
         return body;
-    }
-
-    /// <summary>Registers a user and has the host's first admin give them <paramref name="role"/>.</summary>
-    public static async Task<SignedIn> SignUpAsAsync(this HttpClient client, ApiHost host, string role)
-    {
-        var user = await client.SignUpAsync();
-        var admin = await client.LoginAsync(host.AdminEmail, ApiHost.AdminPassword);
-        await (await client.SendAsync(HttpMethod.Put, $"/api/v1/users/{user.Account.Id}/role", admin.AccessToken, new { role })).JsonAsync(HttpStatusCode.OK);
-        return user;
     }
 
     /// <summary>The engine's grains of <paramref name="host"/>, for arranging what a seed's own routes cannot create.</summary>

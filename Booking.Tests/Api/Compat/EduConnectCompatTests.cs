@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Booking.Grains.Interfaces;
-using Booking.Grains.Interfaces.Model;
 
 namespace Booking.Tests.Api.Compat;
 
@@ -66,7 +64,55 @@ public sealed class EduConnectCompatTests(PostgresApiFixture fixture) : IClassFi
         {
             var read = await (await _client.SendAsync(HttpMethod.Get, $"/api/mentorship/sessions/{session.Str("id")}", party)).JsonAsync(HttpStatusCode.OK);
             Assert.Equal("scheduled", read.GetProperty("session").Str("status"));
+            var list = await (await _client.SendAsync(HttpMethod.Get, "/api/mentorship/sessions", party)).JsonAsync(HttpStatusCode.OK);
+            Assert.Equal([session.Str("id")], list.GetProperty("sessions").EnumerateArray().Select(x => x.Str("id")));
         }
+
+        // Steps 6–7: the mentor is notified of the booking, and their total_sessions counts it.
+        var notice = await _client.WaitForNotificationAsync(mentor.AccessToken, "booking_created", session.Str("id"));
+        Assert.Equal(mentorId, notice.Str("resourceId"));
+        var profile = await (await _client.GetAsync($"/api/mentors/{mentorId}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, profile.GetProperty("total_sessions").GetInt32());
+        Assert.Equal(mentor.Account.Id, profile.Str("user_id"));
+    }
+
+    [Fact]
+    public async Task Total_sessions_counts_every_session_booked_even_once_cancelled()
+    {
+        var (_, mentorId) = await MentorWithAvailabilitiesAsync();
+        var student = await _client.SignUpAsync();
+        Assert.Equal(0, (await (await _client.GetAsync($"/api/mentors/{mentorId}")).JsonAsync(HttpStatusCode.OK)).GetProperty("total_sessions").GetInt32());
+        var first = (await (await BookAsync(mentorId, student, At(2, "09:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
+        await (await BookAsync(mentorId, student, At(2, "10:00"), 30)).JsonAsync(HttpStatusCode.Created);
+        await (await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{first}/cancel", student.AccessToken)).JsonAsync(HttpStatusCode.OK);
+
+        var profile = await (await _client.GetAsync($"/api/mentors/{mentorId}")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(2, profile.GetProperty("total_sessions").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_sessions_list_shows_the_callers_sessions_as_student_and_as_mentor_filtered_by_role_and_status()
+    {
+        var (mentor, mentorId) = await MentorWithAvailabilitiesAsync();
+        var (_, otherMentorId) = await MentorWithAvailabilitiesAsync();
+        var student = await _client.SignUpAsync();
+        var taught = (await (await BookAsync(mentorId, student, At(2, "11:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
+        var learnt = (await (await BookAsync(otherMentorId, mentor, At(2, "09:00"), 60)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
+        var cancelled = (await (await BookAsync(otherMentorId, mentor, At(3, "09:00"), 30)).JsonAsync(HttpStatusCode.Created)).GetProperty("session").Str("id");
+        await (await _client.SendAsync(HttpMethod.Post, $"/api/mentorship/sessions/{cancelled}/cancel", mentor.AccessToken)).JsonAsync(HttpStatusCode.OK);
+
+        async Task<IEnumerable<string>> ListAsync(string query) =>
+            (await (await _client.SendAsync(HttpMethod.Get, "/api/mentorship/sessions" + query, mentor.AccessToken)).JsonAsync(HttpStatusCode.OK))
+                .GetProperty("sessions").EnumerateArray().Select(x => x.Str("id")).ToList();
+
+        Assert.Equal([learnt, taught, cancelled], await ListAsync(""));
+        Assert.Equal([taught], await ListAsync("?role=mentor"));
+        Assert.Equal([learnt, cancelled], await ListAsync("?role=student"));
+        Assert.Equal([cancelled], await ListAsync("?status=cancelled"));
+        Assert.Equal([learnt, taught], await ListAsync("?status=scheduled"));
+        await (await _client.SendAsync(HttpMethod.Get, "/api/mentorship/sessions?role=admin", mentor.AccessToken)).AssertSeedErrorAsync(HttpStatusCode.BadRequest, error: true);
+        await (await _client.GetAsync("/api/mentorship/sessions")).AssertSeedErrorAsync(HttpStatusCode.Unauthorized, error: true);
     }
 
     [Fact]
@@ -310,23 +356,19 @@ public sealed class EduConnectCompatTests(PostgresApiFixture fixture) : IClassFi
     private Task<HttpResponseMessage> BookAsync(string mentorId, SignedIn student, string sessionDate, int minutes) =>
         _client.SendAsync(HttpMethod.Post, $"/api/mentors/{mentorId}/book", student.AccessToken, new { session_date = sessionDate, duration_minutes = minutes, subject = "Maths" });
 
-    /// <summary>A provider who owns a mentor resource with no availability yet.</summary>
+    /// <summary>A provider who created (and so owns) a mentor resource through /api/v1, with no availability yet.</summary>
     private async Task<(SignedIn Mentor, string MentorId)> MentorAsync()
     {
-        var mentor = await _client.SignUpAsAsync(fixture.Host, "provider");
-        var id = Guid.NewGuid().ToString("N");
-        var outcome = await fixture.Host.Grains().GetGrain<IResourceGrain>(id).CreateAsync(new ResourceDefinition
+        var mentor = await _client.SignUpProviderAsync(fixture.Host);
+        var created = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/resources", mentor.AccessToken, new
         {
-            Id = id,
-            Kind = ResourceKind.Mentor,
-            Name = "Ada",
-            OwnerId = mentor.Account.Id,
-            TimeZone = Lagos,
-            SlotMinutes = 30,
-            Durations = [30, 60, 90, 120],
-        });
-        Assert.True(outcome.IsSuccess, outcome.Error?.Message);
-        return (mentor, id);
+            kind = "mentor",
+            name = "Ada",
+            timeZone = Lagos,
+            slotMinutes = 30,
+            durations = new[] { 30, 60, 90, 120 },
+        })).JsonAsync(HttpStatusCode.Created);
+        return (mentor, created.Str("id"));
     }
 
     /// <summary>A mentor available every day 09:00–12:00, set through the seed's own route.</summary>

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Booking.Grains.Interfaces;
-using Booking.Grains.Interfaces.Model;
 using static Booking.Tests.Api.Compat.CompatHttp;
 
 namespace Booking.Tests.Api.Compat;
@@ -289,6 +287,45 @@ public sealed partial class WortisCompatTests(PostgresApiFixture fixture) : ICla
         await response.AssertSeedErrorAsync(HttpStatusCode.BadRequest, error: true, success: true);
     }
 
+    [Fact]
+    public async Task Listing_by_email_returns_that_users_reservations_newest_first_as_documented()
+    {
+        var service = await CreateServiceAsync();
+        var email = ApiClient.NewEmail();
+        var first = (await (await BookAsync(service, DaysAhead(20), "09:00-10:00", email)).JsonAsync(HttpStatusCode.Created)).Str("booking_id");
+        var second = (await (await BookAsync(service, DaysAhead(16), "09:00-10:00", email)).JsonAsync(HttpStatusCode.Created)).Str("booking_id");
+        await (await BookAsync(service, DaysAhead(16), "10:00-11:00", ApiClient.NewEmail())).JsonAsync(HttpStatusCode.Created);
+        await (await _client.SendAsync(HttpMethod.Post, "/api/bookings/cancel", body: new { booking_id = first, email })).JsonAsync(HttpStatusCode.OK);
+
+        // curl ".../api/bookings/user/test@example.com"
+        var response = await _client.GetAsync($"/api/bookings/user/{Uri.EscapeDataString(email.ToUpperInvariant())}");
+
+        var body = await response.JsonAsync(HttpStatusCode.OK);
+        Assert.True(body.GetProperty("success").GetBoolean());
+        Assert.Equal(2, body.GetProperty("total").GetInt32());
+        var bookings = body.GetProperty("bookings").EnumerateArray().ToList();
+        Assert.Equal([second, first], bookings.Select(b => b.Str("_id")));
+        Assert.Equal(["confirmed", "cancelled"], bookings.Select(b => b.Str("status")));
+        Assert.All(bookings, b =>
+        {
+            Assert.Equal("09:00-10:00", b.Str("timeSlot"));
+            Assert.Equal("coupe_homme", b.Str("prestation"));
+            Assert.Matches(InstantFormat(), b.Str("created_at"));
+        });
+        Assert.Equal(DaysAhead(16), bookings[0].Str("date"));
+    }
+
+    [Fact]
+    public async Task Listing_an_email_without_reservations_returns_an_empty_list_and_a_bad_email_400()
+    {
+        var empty = await (await _client.GetAsync($"/api/bookings/user/{ApiClient.NewEmail()}")).JsonAsync(HttpStatusCode.OK);
+        var bad = await _client.GetAsync("/api/bookings/user/pas-un-email");
+
+        Assert.Equal(0, empty.GetProperty("total").GetInt32());
+        Assert.Equal(0, empty.GetProperty("bookings").GetArrayLength());
+        await bad.AssertSeedErrorAsync(HttpStatusCode.BadRequest, "validation_failed", error: true, success: true);
+    }
+
     private Task<HttpResponseMessage> BookAsync(string service, string date, string timeSlot, string email) =>
         _client.SendAsync(HttpMethod.Post, "/api/bookings/create-reservation", body: new
         {
@@ -299,22 +336,20 @@ public sealed partial class WortisCompatTests(PostgresApiFixture fixture) : ICla
             service_name = service,
         });
 
-    /// <summary>A salon service open every day 08:00–18:00 in Brazzaville; a fresh name unless one is given.</summary>
+    /// <summary>A salon service open every day 08:00–18:00 in Brazzaville, created by the admin through /api/v1; a fresh name unless one is given.</summary>
     private async Task<string> CreateServiceAsync(string? name = null, int capacity = 1)
     {
         name ??= $"Coiffure {Guid.NewGuid():N}";
-        var id = Guid.NewGuid().ToString("N");
-        var outcome = await fixture.Host.Grains().GetGrain<IResourceGrain>(id).CreateAsync(new ResourceDefinition
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/v1/resources", await _client.AdminTokenAsync(fixture.Host), new
         {
-            Id = id,
-            Kind = ResourceKind.Service,
-            Name = name,
-            Capacity = capacity,
-            TimeZone = "Africa/Brazzaville",
-            SlotMinutes = 30,
-            Weekly = [.. Enum.GetValues<DayOfWeek>().Select(d => WeeklyWindow.Of(d, new(8, 0), new(18, 0)))],
+            kind = "service",
+            name,
+            capacity,
+            timeZone = "Africa/Brazzaville",
+            slotMinutes = 30,
+            weekly = Enum.GetNames<DayOfWeek>().Select(d => new { day = d.ToLowerInvariant(), start = "08:00", end = "18:00" }),
         });
-        Assert.True(outcome.IsSuccess, outcome.Error?.Message);
+        await response.JsonAsync(HttpStatusCode.Created);
         return name;
     }
 

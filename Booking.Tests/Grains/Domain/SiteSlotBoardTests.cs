@@ -58,18 +58,51 @@ public sealed class SiteSlotBoardTests
     }
 
     [Fact]
-    public void Occupancy_marks_the_periods_it_fills_as_taken()
+    public void Occupancy_takes_the_periods_it_fills_and_leaves_the_other_half_free()
     {
-        var occupancy = new DayOccupancy
+        var board = new SiteSlotBoard(Site(1));
+
+        board.ReplaceTaken("s1", SiteSlotBoard.FullRanges(Occupancy(new(13, 0), new(20, 0))));
+
+        Assert.False(board.IsFree("s1", "afternoon"));
+        Assert.False(board.IsFree("s1", "day"));
+        Assert.True(board.IsFree("s1", "morning"));
+    }
+
+    [Fact]
+    public void A_morning_read_from_occupancy_does_not_take_the_afternoon_through_the_day_it_blocks()
+    {
+        var board = new SiteSlotBoard(Site(1));
+
+        board.ReplaceTaken("s1", SiteSlotBoard.FullRanges(Occupancy(new(7, 0), new(13, 0))));
+
+        Assert.True(board.IsFree("s1", "afternoon"));
+        Assert.False(board.IsFree("s1", "day"));
+        Assert.Equal("s1", board.TryLease("l1", "afternoon")?.ResourceId);
+    }
+
+    [Fact]
+    public void A_range_with_capacity_left_takes_nothing()
+    {
+        var board = new SiteSlotBoard(Site(1));
+        var occupancy = Occupancy(new(7, 0), new(13, 0)) with
         {
-            ResourceId = "s1",
-            Date = Monday,
-            Capacity = 1,
-            Taken = [new OccupancySegment { Start = new(13, 0), End = new(20, 0), Booked = 1, Remaining = 0 }],
+            Capacity = 2,
+            Taken = [new OccupancySegment { Start = new(7, 0), End = new(13, 0), Booked = 1, Remaining = 1 }],
         };
 
-        Assert.Equal(["afternoon", "day"], SiteSlotBoard.TakenPeriods(Site(1), occupancy).Order());
+        board.ReplaceTaken("s1", SiteSlotBoard.FullRanges(occupancy));
+
+        Assert.True(board.IsFree("s1", "day"));
     }
+
+    private static DayOccupancy Occupancy(TimeOnly start, TimeOnly end) => new()
+    {
+        ResourceId = "s1",
+        Date = Monday,
+        Capacity = 1,
+        Taken = [new OccupancySegment { Start = start, End = end, Booked = 1, Remaining = 0 }],
+    };
 
     [Fact]
     public void Replacing_what_is_taken_keeps_leases_in_flight()

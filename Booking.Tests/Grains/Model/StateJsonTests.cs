@@ -49,6 +49,20 @@ public sealed class StateJsonTests
     }
 
     [Fact]
+    public void A_site_directory_state_round_trips_with_its_wire_names()
+    {
+        var state = new SiteDirectoryState();
+        state.Sites["s1"] = new SiteSummary { Id = "s1", Name = "HQ", Address = "1 rue", SlotCount = 20, CreatedAt = new DateTimeOffset(2027, 1, 4, 8, 0, 0, TimeSpan.Zero) };
+
+        var json = Serializer.Serialize(state);
+
+        Assert.Equal(json, Serializer.Serialize(Serializer.Deserialize<SiteDirectoryState>(json)));
+        var node = JsonNode.Parse(json)!;
+        Assert.Equal("HQ", (string?)node["sites"]!["s1"]!["name"]);
+        Assert.Equal(20, (int?)node["sites"]!["s1"]!["slotCount"]);
+    }
+
+    [Fact]
     public void A_site_state_round_trips_with_its_wire_names()
     {
         var state = new SiteState

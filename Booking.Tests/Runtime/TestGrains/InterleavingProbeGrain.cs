@@ -6,12 +6,19 @@ namespace Booking.Tests.Runtime.TestGrains;
 public sealed class InterleavingProbeGrain : Grain, IInterleavingProbeGrain
 {
     public static readonly ConcurrentDictionary<string, int> Activations = new();
+    public static readonly ConcurrentDictionary<string, int> Deactivations = new();
 
     private int _activationNumber;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _activationNumber = Activations.AddOrUpdate(this.GetPrimaryKeyString(), 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Deactivations.AddOrUpdate(this.GetPrimaryKeyString(), 1, (_, n) => n + 1);
         return Task.CompletedTask;
     }
 

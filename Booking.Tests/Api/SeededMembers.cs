@@ -1,0 +1,68 @@
+using Booking.Grains.Accounts;
+using Booking.Grains.Interfaces.Accounts;
+using Booking.Runtime;
+using Booking.Runtime.Storage;
+using Booking.Web.Auth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Booking.Tests.Api;
+
+/// <summary>
+/// Many signed-in members at once, for load tests over HTTP. Registering and signing in through the API costs two
+/// PBKDF2 derivations at 600,000 iterations per user, which would dominate a test of hundreds of users; so the accounts are
+/// written straight into the host's grain storage (as the account grain would write them: one shared password hash,
+/// derived once, and an open session each), and their access tokens are issued by the host's own issuer. Everything
+/// after that (token validation against the account grain, booking) is the production path.
+/// </summary>
+internal static class SeededMembers
+{
+    public const string Password = "seeded-member-password";
+
+    private const string AccountStateName = "account";
+
+    public static async Task<IReadOnlyList<SignedIn>> CreateAsync(ApiHost host, int count)
+    {
+        var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
+        var issuer = host.Services.GetRequiredService<AccessTokenIssuer>();
+        var passwordHash = PasswordHasher.Hash(Password);
+        var now = DateTimeOffset.UtcNow;
+        return await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            var userId = UserId.New();
+            var email = $"member-{i}-{userId}@example.com";
+            var refreshToken = AccountToken.Create(userId, SecretToken.NewSecret());
+            var session = new AccountSession
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                RefreshTokenHash = SecretToken.Hash(refreshToken),
+                CreatedAt = now,
+                RefreshedAt = now,
+                ExpiresAt = now.AddDays(1),
+            };
+            var account = new UserAccountState
+            {
+                Id = userId,
+                Email = email,
+                FirstName = "Member",
+                LastName = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Role = UserRole.Member,
+                PasswordHash = passwordHash,
+                CreatedAt = now,
+                UpdatedAt = now,
+                PasswordChangedAt = now,
+                Sessions = [session],
+            };
+            await storage.WriteStateAsync(AccountStateName, new GrainId(typeof(IUserAccountGrain).FullName!, userId), new GrainState<UserAccountState>(account));
+            var tokens = issuer.Issue(new IssuedSession
+            {
+                UserId = userId,
+                Email = email,
+                Role = UserRole.Member,
+                SessionId = session.Id,
+                RefreshToken = refreshToken,
+                RefreshTokenExpiresAt = session.ExpiresAt,
+            });
+            return new SignedIn(new RegisteredAccount(userId, email, Password), new Tokens(tokens.AccessToken, tokens.RefreshToken));
+        }));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using Booking.Grains.Interfaces;
+using Booking.Grains.Interfaces.Accounts;
+using Booking.Grains.Interfaces.Errors;
+using Booking.Grains.Interfaces.Model;
+using Booking.Grains.Queries;
+using Booking.Runtime;
+using Booking.Silo.Hosting;
+using Booking.Web.Auth;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Web.Demo;
+
+/// <summary>
+/// Seeds <see cref="DemoData"/> into an empty database at start-up, so a first <c>dotnet run</c> shows a working system: an
+/// admin (the configured one, else a generated one), a provider owning a 20-slot car park and a salon service, a mentor
+/// with weekday availability, and a member. Generated passwords are logged once, when their account is created; a
+/// configured admin's password never is. Every step looks up what it would create first, so a second start (or one after
+/// a start that stopped half-way) adds nothing twice. A database that already holds other accounts or any booking is
+/// left alone.
+/// </summary>
+internal sealed class DemoDataSeeder(
+    IOptions<DemoOptions> demo,
+    IOptions<AdminOptions> admin,
+    BookingStorageOptions storage,
+    IGrainFactory grains,
+    IBookingQuery bookings,
+    ILogger<DemoDataSeeder> logger) : IHostedService
+{
+    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!demo.Value.IsEnabledFor(storage.Provider))
+        {
+            return;
+        }
+
+        // The provider account is created first, so it marks a database the demo has started on.
+        var started = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(DemoData.ProviderEmail)).GetUserIdAsync().WaitAsync(cancellationToken) is not null;
+        if (!started && !await IsEmptyAsync(cancellationToken))
+        {
+            logger.LogInformation("No demo data: the database already holds accounts or bookings");
+            return;
+        }
+
+        var providerId = await EnsureAccountAsync(DemoData.ProviderEmail, "Paula", "Provider", UserRole.Provider, cancellationToken);
+        if (string.IsNullOrWhiteSpace(admin.Value.Email))
+        {
+            await EnsureAccountAsync(DemoData.AdminEmail, "Demo", "Administrator", UserRole.Admin, cancellationToken);
+        }
+
+        var mentorId = await EnsureAccountAsync(DemoData.MentorEmail, "Ada", "Mentor", UserRole.Provider, cancellationToken);
+        await EnsureAccountAsync(DemoData.MemberEmail, "Max", "Member", UserRole.Member, cancellationToken);
+
+        var site = await grains.GetGrain<ISiteGrain>(DemoData.SiteId).CreateAsync(DemoData.Site(providerId)).WaitAsync(cancellationToken);
+        EnsureCreated(site.Error, DemoData.SiteId);
+        foreach (var resource in new[] { DemoData.Mentor(mentorId), DemoData.Salon(providerId) })
+        {
+            var outcome = await grains.GetGrain<IResourceGrain>(resource.Id).CreateAsync(resource).WaitAsync(cancellationToken);
+            EnsureCreated(outcome.Error, resource.Id);
+        }
+
+        logger.LogInformation(
+            "Demo data ready: parking site {SiteId} (20 slots), mentor {MentorId}, salon {SalonId}; set Booking__Demo__Enabled=false to start without it",
+            DemoData.SiteId, DemoData.MentorId, DemoData.SalonId);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>No account but the configured admin (whom the bootstrap has just created), and no booking.</summary>
+    private async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        var accounts = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).ListAsync(1, 2).WaitAsync(cancellationToken);
+        var configuredAdmin = admin.Value.Email is { } email ? AccountEmail.Normalize(email) : null;
+        var onlyTheAdmin = accounts.Total == 0
+            || (accounts.Total == 1 && AccountEmail.Normalize(accounts.Items[0].Email) == configuredAdmin);
+        return onlyTheAdmin && (await bookings.SearchBookingsAsync(new BookingFilter(), 1, 1, cancellationToken)).Total == 0;
+    }
+
+    private async Task<string> EnsureAccountAsync(string email, string firstName, string lastName, UserRole role, CancellationToken cancellationToken)
+    {
+        var index = grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(email));
+        if (await index.GetUserIdAsync().WaitAsync(cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var password = RandomNumberGenerator.GetString(PasswordAlphabet, 16);
+        try
+        {
+            var created = await index.RegisterAsync(new NewAccount
+            {
+                UserId = UserId.New(),
+                Email = email,
+                Password = password,
+                FirstName = firstName,
+                LastName = lastName,
+                Role = role,
+            }).WaitAsync(cancellationToken);
+
+            // Generated for the demo and shown only now: this is how whoever started the service learns it.
+            logger.LogWarning("Demo {Role} account created: {Email} with password {Password}", UserRoles.Name(role), email, password);
+            return created.Id;
+        }
+        catch (EmailTakenException)
+        {
+            // Another instance created it at the same moment, and logged its password.
+            return await index.GetUserIdAsync().WaitAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"The demo account {email} was taken and then released during start-up.");
+        }
+    }
+
+    private static void EnsureCreated(BookingError? error, string id)
+    {
+        if (error is not null && error.Code != BookingErrorCodes.AlreadyExists)
+        {
+            throw new InvalidOperationException($"Could not create demo resource {id}: {error.Code} {error.Message}");
+        }
+    }
+}
