@@ -172,8 +172,7 @@ internal static class EduConnectCompatApi
             return MentorNotFound(id);
         }
 
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(mentor.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        if (!EduConnectFormats.TryParseSessionDate(request.SessionDate, zone, out var date, out var start))
+        if (!EduConnectFormats.TryParseSessionDate(request.SessionDate, CompatLookups.Zone(mentor.TimeZone), out var date, out var start))
         {
             return CompatProblems.Of(BookingErrorCodes.ValidationFailed, $"session_date '{request.SessionDate}' is not a date-time such as 2024-01-15T09:00:00.");
         }

@@ -36,12 +36,12 @@ internal static class CompatLookups
     public static IResourceDayGrain Day(IGrainFactory grains, BookingRecord booking) =>
         grains.GetGrain<IResourceDayGrain>(GrainKeys.ResourceDay(booking.ResourceId, booking.Date));
 
-    /// <summary>Today's date in the IANA zone <paramref name="timeZone"/> (UTC when the zone is unknown).</summary>
-    public static DateOnly TodayIn(string timeZone, TimeProvider time)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-    }
+    /// <summary>The IANA zone <paramref name="timeZone"/>; UTC when unknown (the resource's own rules then refuse its bookings).</summary>
+    public static TimeZoneInfo Zone(string timeZone) => TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>Today's date in the IANA zone <paramref name="timeZone"/>.</summary>
+    public static DateOnly TodayIn(string timeZone, TimeProvider time) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone(timeZone)).DateTime);
 
     private static async Task<ResourceDefinition?> IndexedAsync(IGrainFactory grains, string key, ResourceKind kind, CancellationToken cancellationToken) =>
         await grains.GetGrain<IResourceIndexGrain>(key).GetAsync().WaitAsync(cancellationToken) is { } id

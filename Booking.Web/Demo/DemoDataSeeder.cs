@@ -37,7 +37,7 @@ internal sealed class DemoDataSeeder(
         }
 
         // The provider account is created first, so it marks a database the demo has started on.
-        var started = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(DemoData.ProviderEmail)).GetUserIdAsync().WaitAsync(cancellationToken) is not null;
+        var started = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(DemoData.ProviderEmail)).GetUserIdAsync().WaitAsync(cancellationToken) is not null;
         if (!started && !await IsEmptyAsync(cancellationToken))
         {
             logger.LogInformation("No demo data: the database already holds accounts or bookings");
@@ -80,7 +80,7 @@ internal sealed class DemoDataSeeder(
 
     private async Task<string> EnsureAccountAsync(string email, string firstName, string lastName, UserRole role, CancellationToken cancellationToken)
     {
-        var index = grains.GetGrain<IEmailIndexGrain>(AccountEmail.Normalize(email));
+        var index = grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(email));
         if (await index.GetUserIdAsync().WaitAsync(cancellationToken) is { } existing)
         {
             return existing;
