@@ -8,6 +8,7 @@ using Booking.Web.Demo;
 using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
+using Booking.Web.Json;
 using Booking.Web.Notifications;
 using Booking.Web.Observability;
 using Booking.Web.OpenApi;
@@ -33,7 +34,10 @@ builder.Services.AddBookingDemo(builder.Configuration);
 builder.Services.AddSingleton(FlexParkOptions.From(builder.Configuration));
 
 builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    options.SerializerOptions.Converters.Add(new NulFreeStringConverter());
+});
 
 // Unreadable bodies throw, so the exception handler answers them with a problem that says what is wrong.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -51,13 +55,16 @@ var app = builder.Build();
 // Listen from the start, so /metrics covers everything since start-up rather than since its first scrape.
 app.Services.GetRequiredService<PrometheusMetrics>();
 
+app.UseRequestLogScope();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseMiddleware<RequestCharsetMiddleware>();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
+app.UseRequestLogUser();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseBookingSwagger();

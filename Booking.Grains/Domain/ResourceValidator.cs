@@ -43,6 +43,18 @@ internal static class ResourceValidator
             problems.Add("slotMinutes must divide a day (5, 10, 15, 20, 30, 60, ...)");
         }
 
+        // A JSON body can hold null where a list or an item belongs; each is a problem to report, not a crash further on.
+        if (resource.Durations is null || resource.Periods is null || resource.Weekly is null || resource.Exceptions is null || resource.Tags is null)
+        {
+            problems.Add("durations, periods, weekly, exceptions and tags must be lists (or objects), not null");
+            return BookingError.Of(BookingErrorCodes.ValidationFailed, "Invalid resource: " + string.Join("; ", problems) + ".");
+        }
+
+        if (resource.Tags.Any(t => t is null))
+        {
+            problems.Add("tags must not contain null");
+        }
+
         foreach (var duration in resource.Durations)
         {
             if (duration is <= 0 or > LocalMinutes.Day || (slotValid && duration % resource.SlotMinutes != 0))
@@ -61,6 +73,12 @@ internal static class ResourceValidator
             if (string.IsNullOrWhiteSpace(name))
             {
                 problems.Add("a period needs a name");
+            }
+
+            if (window is null)
+            {
+                problems.Add($"period '{name}' needs a start and an end");
+                continue;
             }
 
             CheckWindow($"period '{name}'", window.Start, window.End, problems);
@@ -107,6 +125,11 @@ internal static class ResourceValidator
     public static BookingError? ValidateSchedule(ResourceSchedule schedule)
     {
         var problems = new List<string>();
+        if (schedule.Weekly is null || schedule.Exceptions is null)
+        {
+            return BookingError.Of(BookingErrorCodes.ValidationFailed, "Invalid schedule: weekly and exceptions must be lists (possibly empty), not null.");
+        }
+
         ValidateSchedule(schedule.Weekly, schedule.Exceptions, problems);
         return problems.Count == 0
             ? null
@@ -115,6 +138,12 @@ internal static class ResourceValidator
 
     private static void ValidateSchedule(IReadOnlyList<WeeklyWindow> weekly, IReadOnlyList<ScheduleException> exceptions, List<string> problems)
     {
+        if (weekly.Any(w => w is null) || exceptions.Any(e => e is null || e.Windows is null || e.Windows.Any(w => w is null)))
+        {
+            problems.Add("weekly windows, exceptions and their windows must not be null");
+            return;
+        }
+
         foreach (var day in weekly.GroupBy(w => w.Day))
         {
             var label = day.Key.ToString().ToLowerInvariant();

@@ -15,7 +15,10 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    public ApiHost(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="logs">A logging provider to add beside the debug one.</param>
+    /// <param name="configure">Runs after the host's own set-up (services, startup filters, logging of a test's choosing).</param>
+    public ApiHost(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null, Action<IWebHostBuilder>? configure = null)
     {
         var all = new Dictionary<string, string?>(settings);
         all.TryAdd("Booking:Admin:Email", $"admin-{Guid.NewGuid():N}@example.com");
@@ -39,6 +42,7 @@ public sealed class ApiHost : IAsyncDisposable
                     logging.AddProvider(logs);
                 }
             });
+            configure?.Invoke(builder);
         });
     }
 
@@ -47,8 +51,8 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static ApiHost Postgres(string connectionString, IReadOnlyDictionary<string, string?>? extra = null) =>
-        new(With(extra, ("Booking:Storage:Provider", "Postgres"), ("Booking:Storage:ConnectionString", connectionString)));
+    public static ApiHost Postgres(string connectionString, IReadOnlyDictionary<string, string?>? extra = null, Action<IWebHostBuilder>? configure = null) =>
+        new(With(extra, ("Booking:Storage:Provider", "Postgres"), ("Booking:Storage:ConnectionString", connectionString)), configure: configure);
 
     public static ApiHost Sqlite(string path, IReadOnlyDictionary<string, string?>? extra = null, ILoggerProvider? logs = null) =>
         new(With(extra, ("Booking:Storage:Provider", "Sqlite"), ("Booking:Storage:ConnectionString", $"Data Source={path}")), logs);

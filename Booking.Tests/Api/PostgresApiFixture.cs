@@ -1,4 +1,5 @@
 using Booking.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Booking.Tests.Api;
 
@@ -16,10 +17,15 @@ public class PostgresApiFixture : IAsyncLifetime
     /// <summary>Settings beyond the storage ones, for fixtures that need them.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>Host set-up beyond settings (a logging provider, a startup filter), for fixtures that need it.</summary>
+    protected virtual void ConfigureWebHost(IWebHostBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         _database = await PostgresDatabase.CreateAsync();
-        _host = ApiHost.Postgres(_database.ConnectionString, Settings);
+        _host = ApiHost.Postgres(_database.ConnectionString, Settings, ConfigureWebHost);
 
         // Start the host (silo, schema, first admin) before the first test measures anything.
         using var client = _host.CreateClient();

@@ -30,7 +30,9 @@ internal static class AuthApi
         credentials.MapPost("/login", LoginAsync)
             .AllowAnonymous()
             .WithSummary("Sign in with email and password")
-            .WithDescription("Returns an access token and a refresh token. 401 invalid_credentials, the same for an unknown email and a wrong password.")
+            .WithDescription("Returns an access token and a refresh token. 401 invalid_credentials, the same for an unknown email and a wrong password. "
+                + "After 5 failures on one address within 15 minutes (Booking:Auth:SignIn), every sign-in to it is 429 rate_limited with Retry-After until the oldest of them is 15 minutes old, "
+                + "the same for an address without an account; one client is also limited across the credential routes (Booking:RateLimiting:Auth).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -90,11 +92,28 @@ internal static class AuthApi
     }
 
     public static async Task<Ok<TokenResponse>> LoginAsync(
-        LoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, CancellationToken cancellationToken)
+        LoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, SignInThrottle throttle, CancellationToken cancellationToken)
     {
-        var session = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(request.Email!))
-            .SignInAsync(request.Password!)
-            .WaitAsync(cancellationToken);
+        // Checked before the password is: a throttled address learns nothing, not even whether this guess was right.
+        if (throttle.RetryAfter(request.Email!) is { } wait)
+        {
+            throw new SignInThrottledException(wait);
+        }
+
+        IssuedSession session;
+        try
+        {
+            session = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(request.Email!))
+                .SignInAsync(request.Password!)
+                .WaitAsync(cancellationToken);
+        }
+        catch (InvalidCredentialsException)
+        {
+            throttle.RecordFailure(request.Email!);
+            throw;
+        }
+
+        throttle.RecordSuccess(request.Email!);
         return TypedResults.Ok(tokens.Issue(session));
     }
 

@@ -117,9 +117,9 @@ internal static class FlexParkCompatApi
     }
 
     public static async Task<Ok<FlexParkToken>> LoginAsync(
-        FlexParkLoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, CancellationToken cancellationToken)
+        FlexParkLoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, SignInThrottle throttle, CancellationToken cancellationToken)
     {
-        var issued = await AuthApi.LoginAsync(new LoginRequest { Email = request.Email, Password = request.Password }, grains, tokens, cancellationToken);
+        var issued = await AuthApi.LoginAsync(new LoginRequest { Email = request.Email, Password = request.Password }, grains, tokens, throttle, cancellationToken);
         return TypedResults.Ok(new FlexParkToken(issued.Value!.AccessToken, "bearer"));
     }
 

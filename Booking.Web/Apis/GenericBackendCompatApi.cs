@@ -118,10 +118,10 @@ internal static class GenericBackendCompatApi
     }
 
     public static async Task<Ok<GenericLoggedIn>> LoginAsync(
-        GenericLoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, CancellationToken cancellationToken)
+        GenericLoginRequest request, IGrainFactory grains, AccessTokenIssuer tokens, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         // The same sign-in as /api/v1/auth/login; its refresh token names the account, whose profile gives the user's role.
-        var issued = (await AuthApi.LoginAsync(new LoginRequest { Email = request.Email, Password = request.Password }, grains, tokens, cancellationToken)).Value!;
+        var issued = (await AuthApi.LoginAsync(new LoginRequest { Email = request.Email, Password = request.Password }, grains, tokens, throttle, cancellationToken)).Value!;
         if (!AccountToken.TryGetUserId(issued.RefreshToken, out var userId))
         {
             throw new InvalidOperationException("A signed-in session's refresh token does not name its account.");

@@ -18,6 +18,11 @@ internal static class AuthServiceCollectionExtensions
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName));
         services.AddSingleton(RegistrationOptions.From(configuration));
+        services.AddOptions<SignInThrottleOptions>()
+            .Bind(configuration.GetSection(SignInThrottleOptions.SectionName))
+            .Validate(o => o.MaxFailures >= 1 && o.FailureWindow > TimeSpan.Zero, "Booking:Auth:SignIn needs MaxFailures >= 1 and a positive FailureWindow.")
+            .ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<AccessTokenIssuer>();

@@ -16,6 +16,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             return true;
         }
 
+        if (exception is Auth.SignInThrottledException throttled)
+        {
+            httpContext.Response.Headers.RetryAfter = throttled.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var problem = ExceptionProblemMapper.Map(exception, fences);
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         switch (status)

@@ -3,6 +3,8 @@ using Booking.Grains.Interfaces.Errors;
 using Booking.Grains.Projections;
 using Booking.Runtime;
 using Booking.Runtime.Storage;
+using Booking.Web.Auth;
+using Booking.Web.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -46,8 +48,15 @@ internal static class ExceptionProblemMapper
                 return Problem(badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), DescribeBadRequest(badRequest));
             case JsonException json:
                 return Problem(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, DescribeJson(json));
+            case SignInThrottledException throttled:
+                return Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, throttled.Message);
             case InconsistentStateException:
                 return Problem(StatusCodes.Status409Conflict, ProblemCodes.ConcurrentUpdate, "Another request changed the same data at the same time; retry the request.");
+        }
+
+        if (Unstorable(exception))
+        {
+            return Problem(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, "The request holds text the data store cannot keep (such as a NUL character).");
         }
 
         return IsUnavailable(exception)
@@ -77,6 +86,20 @@ internal static class ExceptionProblemMapper
         return false;
     }
 
+    // PostgreSQL refuses characters its encoding cannot hold (NUL above all) in text and jsonb: bad input, found late.
+    private static bool Unstorable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static int StatusFor(DomainErrorKind kind) => kind switch
     {
         DomainErrorKind.Validation => StatusCodes.Status400BadRequest,
@@ -91,6 +114,7 @@ internal static class ExceptionProblemMapper
     {
         { InnerException: JsonException json } => DescribeJson(json),
         { StatusCode: StatusCodes.Status413PayloadTooLarge } => exception.Message,
+        { StatusCode: StatusCodes.Status415UnsupportedMediaType } when exception.Message.Contains("charset", StringComparison.Ordinal) => exception.Message,
         { StatusCode: StatusCodes.Status415UnsupportedMediaType } => "The request body must be JSON (Content-Type: application/json).",
         _ when exception.Message.Contains("was not provided", StringComparison.Ordinal) => "The request body is missing.",
         _ => "The request could not be read: " + exception.Message,
@@ -101,6 +125,11 @@ internal static class ExceptionProblemMapper
     {
         var where = exception.Path is { Length: > 0 } path && path != "$" ? $" at '{path}'" : "";
         var line = exception.LineNumber is { } number ? $" (line {number + 1}, position {exception.BytePositionInLine ?? 0})" : "";
+        if (exception.Message.StartsWith(NulFreeStringConverter.Refusal, StringComparison.Ordinal))
+        {
+            return NulFreeStringConverter.Refusal + where;
+        }
+
         return exception.Message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase)
             ? "The request body lacks required fields: " + exception.Message[(exception.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()
             : $"The request body is not valid JSON for this operation: a value{where} is malformed or of the wrong type{line}.";

@@ -16,7 +16,7 @@ internal static class CorsSetup
                     .WithOrigins([.. origins])
                     .AllowAnyHeader()
                     .AllowAnyMethod()
-                    .WithExposedHeaders("Location", "Retry-After"));
+                    .WithExposedHeaders("Location", "Retry-After", "X-Request-Id"));
             }
         });
         return services;
