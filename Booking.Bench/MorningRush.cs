@@ -19,8 +19,9 @@ internal static class MorningRush
             return 2;
         }
 
-        // Tomorrow (UTC) is bookable by every resource and never in the past while the run lasts.
-        var firstDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        // Tomorrow (UTC) is bookable by every resource and never in the past while the run lasts. Runs against one
+        // long-lived Booking.Web give each run dates of its own, or its employees would already hold a place then.
+        var firstDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(settings.DaysAhead);
         var workload = WorkloadFactory.Create(settings.Scenario, settings.Options, firstDate);
         var warmup = Warmup(settings, workload);
         AnsiConsole.MarkupLine($"[bold]{settings.Scenario.ToString().ToLowerInvariant()}[/] — {Markup.Escape(workload.Description)}; {Environment.ProcessorCount} cores");
@@ -138,7 +139,7 @@ internal static class MorningRush
 
     private static IBookingTarget Create(string name, MorningRushSettings settings) => name switch
     {
-        TargetNames.InProcess => new InProcessTarget(settings.ConnectionString!, settings.Silos, settings.Profile ? new StageProfile() : null, TuneStorage(settings)),
+        TargetNames.InProcess => new InProcessTarget(settings.ConnectionString!, settings.Silos, settings.PoolSize, settings.Profile ? new StageProfile() : null, TuneStorage(settings)),
         TargetNames.SqlUnique => OverHttpIfEngineIs(new SqlUniqueTarget(settings.ConnectionString!, settings.PoolSize), settings),
         TargetNames.SqlLock => OverHttpIfEngineIs(new SqlLockTarget(settings.ConnectionString!, settings.PoolSize), settings),
         TargetNames.SqlExclude => OverHttpIfEngineIs(new SqlExcludeTarget(settings.ConnectionString!, settings.PoolSize), settings),

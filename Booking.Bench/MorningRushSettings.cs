@@ -35,6 +35,9 @@ internal sealed record MorningRushSettings
     /// <summary>Overrides the engine storage's most writes per transaction (<c>MaxBatchSize</c>).</summary>
     public int? StorageBatchSize { get; init; }
 
+    /// <summary>The workload's (first) date is this many days after today (UTC); its warm-up takes the day after its last date.</summary>
+    public int DaysAhead { get; init; } = 1;
+
     /// <summary>The command line, for the report.</summary>
     public required string Command { get; init; }
 }

@@ -63,11 +63,16 @@ internal static class Program
         var compare = new Option<bool>("--compare") { Description = "Run the SQL baselines (sql-unique, sql-lock, sql-exclude) and then the engine target(s), in one run" };
         var connection = ConnectionOption();
         var silos = new Option<int>("--silos") { Description = "Silos of the in-process cluster (inproc)", DefaultValueFactory = _ => 1 };
-        var pool = new Option<int>("--pool") { Description = "Connection pool size of each SQL baseline", DefaultValueFactory = _ => 32 };
+        var pool = new Option<int>("--pool") { Description = "Connection pool size of each SQL baseline, and of each of the engine's data sources (inproc)", DefaultValueFactory = _ => 32 };
         var url = new Option<string?>("--url") { Description = "Base URL of a running Booking.Web with PostgreSQL storage (http target)" };
         var webDb = new Option<string?>("--web-db") { Description = "Connection string of that Booking.Web's database, for the audit (http target)" };
         var adminEmail = new Option<string?>("--admin-email") { Description = "The admin that Booking.Web bootstrapped (http target; default $BOOKING_BENCH_ADMIN_EMAIL)" };
         var adminPassword = new Option<string?>("--admin-password") { Description = "Its password (http target; default $BOOKING_BENCH_ADMIN_PASSWORD)" };
+        var daysAhead = new Option<int>("--days-ahead")
+        {
+            Description = "Book this many days after today (UTC); give each run against one Booking.Web its own dates (http target)",
+            DefaultValueFactory = _ => 1,
+        };
         var tokenCache = new Option<string?>("--token-cache") { Description = "File keeping the employees' access tokens between runs (http target; default in the temp directory)" };
         var json = new Option<string?>("--json") { Description = "Write the figures to this JSON file" };
         var chart = new Option<string?>("--chart") { Description = "Write an SVG chart (throughput and p99 per target) here; default with --compare: bench-<scenario>.svg" };
@@ -85,7 +90,7 @@ internal static class Program
         var batchSize = new Option<int?>("--batch-size") { Description = "Engine storage: most writes per group-commit transaction (default: the provider's)" };
         var profile = new Option<bool>("--profile") { Description = "Print a stopwatch breakdown of the engine's time (state reads and writes, bookings queries, requests)" };
 
-        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, webDb, adminEmail, adminPassword, tokenCache, json, chart, seed, profile, writers, batchSize };
+        var command = new Command(scenario.ToString().ToLowerInvariant(), description) { target, compare, connection, silos, pool, url, webDb, adminEmail, adminPassword, tokenCache, daysAhead, json, chart, seed, profile, writers, batchSize };
         switch (scenario)
         {
             case ScenarioKind.Rush:
@@ -141,6 +146,7 @@ internal static class Program
                 Silos = parse.GetValue(silos),
                 PoolSize = parse.GetValue(pool),
                 Profile = parse.GetValue(profile),
+                DaysAhead = parse.GetValue(daysAhead),
                 StorageWriters = parse.GetValue(writers),
                 StorageBatchSize = parse.GetValue(batchSize),
                 Http = parse.GetValue(url) is { } baseUrl

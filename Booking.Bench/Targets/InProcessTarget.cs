@@ -22,7 +22,7 @@ namespace Booking.Bench.Targets;
 /// the same transaction), in a database of its own. Requests enter through the silos in turn, as co-hosted web front
 /// ends would, and go to the resource-day grain, which applies every domain rule (user-day lease included).
 /// </summary>
-internal sealed class InProcessTarget(string adminConnectionString, int silos, StageProfile? profile = null, Action<PostgresStorageOptions>? tuneStorage = null) : IBookingTarget
+internal sealed class InProcessTarget(string adminConnectionString, int silos, int poolSize, StageProfile? profile = null, Action<PostgresStorageOptions>? tuneStorage = null) : IBookingTarget
 {
     // The engine's bookings table, written in the same transaction as each resource-day state.
     private const string ConfirmedBookingsSql = """
@@ -48,7 +48,8 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, S
 
     public async Task PrepareAsync(Workload workload, CancellationToken cancellationToken)
     {
-        _database = await BenchDatabase.CreateAsync(adminConnectionString, "inproc", maxPoolSize: 100, cancellationToken);
+        // The same pool size as each baseline's, per data source (grain state, bookings query, reminders) and silo.
+        _database = await BenchDatabase.CreateAsync(adminConnectionString, "inproc", poolSize, cancellationToken);
         var storage = new BookingStorageOptions { Provider = StorageProvider.Postgres, ConnectionString = _database.ConnectionString };
         _cluster = new InProcessTestClusterBuilder(silos)
             .ConfigureSilo((options, services) =>
