@@ -101,6 +101,11 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             Assert.True(a.Status != HttpStatusCode.ServiceUnavailable || (a.Code == "unavailable" && a.RetryAfter), $"A 503 without code unavailable and Retry-After: {a}");
         });
 
+        // An operator sees the outage on /metrics: failed storage writes and 503 answers.
+        var metrics = await client.GetStringAsync("/metrics");
+        Assert.Contains("booking_storage_write_duration_seconds_count{outcome=\"failed\",provider=\"postgres\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_response_status_code=\"503\"", metrics, StringComparison.Ordinal);
+
         var audit = await BookingsAudit.ReadAsync(connectionString);
         var problems = audit.Problems(attempts.Concat(probes));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
