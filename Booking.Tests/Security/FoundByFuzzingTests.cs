@@ -24,6 +24,27 @@ public sealed class FoundByFuzzingTests(SecurityFixture fixture) : IClassFixture
         Assert.Contains("charset", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(4_000, "nul")]
+    [InlineData(5_000, "nul")]
+    [InlineData(6_000, "tru")]
+    [InlineData(7_000, "fals")]
+    [InlineData(5_000, "nulx")]
+    public async Task A_large_body_cut_off_inside_a_literal_returns_400_not_the_json_readers_index_error(int items, string tail)
+    {
+        var world = await fixture.WorldAsync();
+        var json = "{\"exceptions\":[" + string.Concat(Enumerable.Repeat("null,", items)) + tail;
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/resources/{world.OtherServiceId}/schedule")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", world.OtherProvider.AccessToken);
+
+        var response = await _client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
     [Fact]
     public async Task A_nul_character_in_a_text_field_returns_400_instead_of_reaching_postgres()
     {
