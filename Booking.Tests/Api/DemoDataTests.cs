@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Booking.Silo.Hosting;
+using Booking.Tests.Infrastructure;
 using Booking.Web.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ public sealed class DemoDataTests : IAsyncLifetime
     [Fact]
     public async Task A_first_start_seeds_a_working_demo_whose_logged_credentials_sign_in_and_a_second_start_adds_nothing()
     {
-        var logs = new RecordedLogs();
+        var logs = new CapturedLogs();
         var client = await StartAsync(FirstRun, logs);
 
         var credentials = Credentials(logs);
@@ -67,7 +68,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(HttpMethod.Post, "/api/v1/bookings", member.AccessToken, new { resourceId = DemoData.MentorId, date = ResourceSteps.Date(monday), start = "10:00", durationMinutes = 90 })).StatusCode);
 
         await _host!.DisposeAsync();
-        var again = new RecordedLogs();
+        var again = new CapturedLogs();
         client = await StartAsync(FirstRun, again);
 
         Assert.Empty(Credentials(again));
@@ -78,7 +79,7 @@ public sealed class DemoDataTests : IAsyncLifetime
     [Fact]
     public async Task With_a_configured_admin_the_demo_makes_no_admin_of_its_own_and_never_logs_the_configured_password()
     {
-        var logs = new RecordedLogs();
+        var logs = new CapturedLogs();
         var client = await StartAsync(new Dictionary<string, string?> { ["Booking:Demo:Enabled"] = null }, logs);
 
         Assert.Equal([DemoData.MemberEmail, DemoData.MentorEmail, DemoData.ProviderEmail], Credentials(logs).Keys.Order(StringComparer.Ordinal));
@@ -96,7 +97,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/resources/{DemoData.MentorId}")).StatusCode);
 
         await _host!.DisposeAsync();
-        var logs = new RecordedLogs();
+        var logs = new CapturedLogs();
         client = await StartAsync(FirstRun, logs);
 
         Assert.Empty(Credentials(logs));
@@ -114,7 +115,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(enabled, new DemoOptions { Enabled = configured }.IsEnabledFor(provider));
     }
 
-    private async Task<HttpClient> StartAsync(IReadOnlyDictionary<string, string?> settings, RecordedLogs? logs = null)
+    private async Task<HttpClient> StartAsync(IReadOnlyDictionary<string, string?> settings, CapturedLogs? logs = null)
     {
         _host = ApiHost.Sqlite(_path, settings, logs);
         var client = _host.CreateClient();
@@ -123,10 +124,10 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     /// <summary>The demo accounts whose generated passwords were logged, by email.</summary>
-    private static Dictionary<string, string> Credentials(RecordedLogs logs) =>
+    private static Dictionary<string, string> Credentials(CapturedLogs logs) =>
         logs.Entries
-            .Where(e => e.Category == typeof(DemoDataSeeder).FullName && e.Level == LogLevel.Warning && e.Values.ContainsKey("Password"))
-            .ToDictionary(e => (string)e.Values["Email"]!, e => (string)e.Values["Password"]!);
+            .Where(e => e.Category == typeof(DemoDataSeeder).FullName && e.Level == LogLevel.Warning && e.Property("Password") is not null)
+            .ToDictionary(e => e.Property("Email")!, e => e.Property("Password")!);
 
     private static async Task<int> CountAccountsAsync(HttpClient client, string adminToken)
     {

@@ -21,5 +21,8 @@ public sealed record CapturedLogEntry(
 
     public string? Scope(string key) => Scopes.LastOrDefault(s => s.Key == key).Value;
 
+    /// <summary>A structured value of the message itself (<c>{Email}</c> in the template), or null.</summary>
+    public string? Property(string key) => Properties.FirstOrDefault(p => p.Key == key).Value;
+
     public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? string.Empty : Environment.NewLine + Exception)}";
 }
