@@ -101,12 +101,14 @@ public sealed class ProcessCrashTests(ITestOutputHelper output)
                 await clash.AssertProblemAsync(HttpStatusCode.Conflict, "user_conflict");
             }
 
-            foreach (var lost in attempts.Where(a => a.UserId == user.Id && a.OutcomeUnknown && !audit.Rows.Any(r => r.Key == a.Key)).Take(2))
+            // One lost request per distinct time (two lost requests for one time on different resources are one test).
+            var lostTimes = attempts
+                .Where(a => a.UserId == user.Id && a.OutcomeUnknown && !audit.Rows.Any(r => r.Key == a.Key))
+                .Where(a => !mine.Any(r => r.Date == a.Date && r.Start == a.Start))
+                .DistinctBy(a => (a.Date, a.Start))
+                .Take(2);
+            foreach (var lost in lostTimes)
             {
-                if (mine.Any(r => r.Date == lost.Date && r.Start == lost.Start))
-                {
-                    continue;
-                }
 
                 var again = await BookAsync(after, user, elsewhere[u], lost.Date, lost.Start);
                 Assert.True(again.StatusCode == HttpStatusCode.Created, $"{lost} left something behind: {(int)again.StatusCode} {await again.Content.ReadAsStringAsync()}");
@@ -120,7 +122,9 @@ public sealed class ProcessCrashTests(ITestOutputHelper output)
     // The process logs one JSON object per line; entries written while serving a signed-in request carry its id and the user's.
     private static void AssertJsonLogs(IReadOnlyCollection<string> lines, IReadOnlyList<LoadUser> users)
     {
-        var entries = lines.Where(l => !l.StartsWith("stderr: ", StringComparison.Ordinal) && l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        // SIGKILL may cut the last line short; every other line is a whole JSON object.
+        var stdout = lines.Where(l => !l.StartsWith("stderr: ", StringComparison.Ordinal) && l.Length > 0).ToList();
+        var entries = stdout.SkipLast(1).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.True(e.TryGetProperty("LogLevel", out _) && e.TryGetProperty("Category", out _) && e.TryGetProperty("Message", out _)));
         Assert.DoesNotContain(entries, e => e.GetProperty("LogLevel").GetString() is "Error" or "Critical");
