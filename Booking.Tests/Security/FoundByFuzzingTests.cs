@@ -67,6 +67,18 @@ public sealed class FoundByFuzzingTests(SecurityFixture fixture) : IClassFixture
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
 
+    [Fact]
+    public async Task A_nul_character_in_a_flexpark_slot_id_returns_400_before_it_names_a_grain()
+    {
+        var world = await fixture.WorldAsync();
+        var mark = fixture.Logs.Entries.Count;
+
+        var response = await _client.PostRawAsync("/reservations", $"{{\"slot_id\":\"nul\\u0000inside\",\"date\":\"{world.Date}\",\"period\":\"morning\"}}", world.Stranger.AccessToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(fixture.Logs.Entries.Skip(mark), e => e.Exception is not null);
+    }
+
     [Theory]
     [InlineData("{\"weekly\":[null],\"exceptions\":[]}")]
     [InlineData("{\"weekly\":[],\"exceptions\":[null]}")]

@@ -22,7 +22,8 @@ internal sealed class NulFreeStringConverter : JsonConverter<string>
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
 
-    private static string? Checked(string? value) =>
+    /// <summary>The value, or a <see cref="JsonException"/> if it holds a NUL; for converters of string fields of their own.</summary>
+    public static string? Checked(string? value) =>
         value is not null && value.Contains('\0', StringComparison.Ordinal)
             ? throw new JsonException(Refusal)
             : value;

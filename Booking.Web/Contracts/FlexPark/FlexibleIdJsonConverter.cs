@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Booking.Web.Json;
 
 namespace Booking.Web.Contracts.FlexPark;
 
@@ -12,7 +13,7 @@ public sealed class FlexibleIdJsonConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => NulFreeStringConverter.Checked(reader.GetString()),
         JsonTokenType.Number when reader.TryGetInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
         JsonTokenType.Null => null,
         _ => throw new JsonException("An id is a string or an integer."),
