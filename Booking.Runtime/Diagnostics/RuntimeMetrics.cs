@@ -32,7 +32,24 @@ public static class RuntimeMetrics
     internal static void ActivationEnded(string grainType) =>
         ActivationsLive.Add(-1, new KeyValuePair<string, object?>("grain_type", ShortName(grainType)));
 
-    internal static void StorageWrite(string provider, TimeSpan duration, bool committed) =>
+    /// <summary>Awaits a queued storage write and records how long it took to its outcome (committed or failed).</summary>
+    internal static async Task MeasureStorageWriteAsync(string provider, Task completion, TimeProvider timeProvider)
+    {
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            await completion.ConfigureAwait(false);
+        }
+        catch
+        {
+            StorageWrite(provider, timeProvider.GetElapsedTime(started), committed: false);
+            throw;
+        }
+
+        StorageWrite(provider, timeProvider.GetElapsedTime(started), committed: true);
+    }
+
+    private static void StorageWrite(string provider, TimeSpan duration, bool committed) =>
         StorageWriteDuration.Record(
             duration.TotalSeconds,
             new KeyValuePair<string, object?>("provider", provider),

@@ -147,18 +147,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             throw new ObjectDisposedException(nameof(PostgresGrainStorage));
         }
 
-        var started = _timeProvider.GetTimestamp();
-        try
-        {
-            await write.Completion.ConfigureAwait(false);
-        }
-        catch
-        {
-            RuntimeMetrics.StorageWrite("postgres", _timeProvider.GetElapsedTime(started), committed: false);
-            throw;
-        }
-
-        RuntimeMetrics.StorageWrite("postgres", _timeProvider.GetElapsedTime(started), committed: true);
+        await RuntimeMetrics.MeasureStorageWriteAsync("postgres", write.Completion, _timeProvider).ConfigureAwait(false);
         return (expected ?? 0) + 1;
     }
 

@@ -135,18 +135,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
             throw new ObjectDisposedException(nameof(SqliteGrainStorage));
         }
 
-        var started = _timeProvider.GetTimestamp();
-        try
-        {
-            await write.Completion.ConfigureAwait(false);
-        }
-        catch
-        {
-            RuntimeMetrics.StorageWrite("sqlite", _timeProvider.GetElapsedTime(started), committed: false);
-            throw;
-        }
-
-        RuntimeMetrics.StorageWrite("sqlite", _timeProvider.GetElapsedTime(started), committed: true);
+        await RuntimeMetrics.MeasureStorageWriteAsync("sqlite", write.Completion, _timeProvider).ConfigureAwait(false);
         return (expected ?? 0) + 1;
     }
 
