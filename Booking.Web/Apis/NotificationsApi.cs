@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Interfaces.Notifications;
 using Booking.Runtime;
 using Booking.Web.Auth;
@@ -44,11 +45,7 @@ internal static class NotificationsApi
     {
         if (page < 1 || pageSize is < 1 or > 100)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Bad Request",
-                detail: "page must be ≥ 1 and pageSize between 1 and 100.",
-                extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.ValidationFailed });
+            return BookingProblems.Of(BookingErrorCodes.ValidationFailed, "page must be ≥ 1 and pageSize between 1 and 100.");
         }
 
         var inbox = grains.GetGrain<INotificationInboxGrain>(user.GetUserId());
@@ -61,11 +58,7 @@ internal static class NotificationsApi
         var found = await grains.GetGrain<INotificationInboxGrain>(user.GetUserId()).MarkReadAsync(id).WaitAsync(cancellationToken);
         return found
             ? TypedResults.NoContent()
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not Found",
-                detail: $"You have no notification with id {id}.",
-                extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.NotFound });
+            : BookingProblems.Of(BookingErrorCodes.NotFound, $"You have no notification with id {id}.");
     }
 
     public static async Task<Results<Accepted<BroadcastResult>, ProblemHttpResult>> BroadcastAsync(
@@ -74,10 +67,6 @@ internal static class NotificationsApi
         var recipients = await broadcaster.BroadcastAsync(request.SiteId, request.Title, request.Message, cancellationToken);
         return recipients is { } count
             ? TypedResults.Accepted((string?)null, new BroadcastResult(count))
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not Found",
-                detail: $"No parking site with id {request.SiteId}.",
-                extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.NotFound });
+            : BookingProblems.Of(BookingErrorCodes.NotFound, $"No parking site with id {request.SiteId}.");
     }
 }
