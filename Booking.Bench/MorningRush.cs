@@ -3,7 +3,7 @@ using Booking.Bench.Reporting;
 using Booking.Bench.Scenarios;
 using Booking.Bench.Targets;
 using Booking.Bench.Targets.Http;
-using Booking.Runtime.Storage.Postgres;
+using Booking.Silo.Storage.Postgres;
 using Spectre.Console;
 
 namespace Booking.Bench;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Booking.Runtime;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Postgres;
-using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Postgres;
+using Booking.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

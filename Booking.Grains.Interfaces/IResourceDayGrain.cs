@@ -1,5 +1,5 @@
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces;
 
@@ -7,6 +7,7 @@ namespace Booking.Grains.Interfaces;
 /// The bookings of one resource on one local date (key: <c>resourceId/yyyy-MM-dd</c>, see <see cref="GrainKeys"/>).
 /// The only writer of them: requests are decided one at a time, so no two bookings can take the same capacity.
 /// </summary>
+[Alias("booking.IResourceDayGrain")]
 public interface IResourceDayGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -1,9 +1,10 @@
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces;
 
 /// <summary>The list of every resource (a single grain, key <see cref="Key"/>); resource grains keep their line current.</summary>
+[Alias("booking.IResourceDirectoryGrain")]
 public interface IResourceDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one directory.</summary>

@@ -1,9 +1,10 @@
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces;
 
 /// <summary>One bookable resource's definition (key: the resource id). Resources are deactivated, never deleted.</summary>
+[Alias("booking.IResourceGrain")]
 public interface IResourceGrain : IGrainWithStringKey
 {
     /// <summary>Stores <paramref name="definition"/> as version 1 under this grain's key (its id is overwritten with the key); <c>validation_failed</c> when invalid, <c>already_exists</c> when the resource exists.</summary>

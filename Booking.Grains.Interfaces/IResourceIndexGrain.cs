@@ -1,4 +1,5 @@
-using Booking.Runtime;
+
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces;
 
@@ -8,6 +9,7 @@ namespace Booking.Grains.Interfaces;
 /// so a lookup is one grain call and never a scan. The first active resource to claim an entry keeps it until it
 /// releases it (renamed, re-owned or deactivated).
 /// </summary>
+[Alias("booking.IResourceIndexGrain")]
 public interface IResourceIndexGrain : IGrainWithStringKey
 {
     /// <summary>The id of the resource the entry points at, or null when no resource holds it.</summary>

@@ -1,5 +1,4 @@
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
 
 namespace Booking.Grains.Interfaces;
 
@@ -8,6 +7,7 @@ namespace Booking.Grains.Interfaces;
 /// leases a different slot in memory and lets that slot's resource-day grain commit, so a morning rush is not
 /// serialised behind database writes.
 /// </summary>
+[Alias("booking.ISiteDayGrain")]
 public interface ISiteDayGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -1,9 +1,10 @@
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces;
 
 /// <summary>The list of parking sites (a single grain, key <see cref="Key"/>); site grains add themselves once created.</summary>
+[Alias("booking.ISiteDirectoryGrain")]
 public interface ISiteDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one directory.</summary>

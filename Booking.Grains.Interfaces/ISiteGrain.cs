@@ -1,9 +1,10 @@
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces;
 
 /// <summary>A parking site and its slots (key: the site id).</summary>
+[Alias("booking.ISiteGrain")]
 public interface ISiteGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -1,5 +1,5 @@
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces;
 
@@ -8,6 +8,7 @@ namespace Booking.Grains.Interfaces;
 /// appointments nor two parking places at once. Holds no durable state: it rebuilds its view from the committed
 /// bookings rows on activation and keeps in-memory leases for bookings in flight, so a crash loses only leases.
 /// </summary>
+[Alias("booking.IUserDayGrain")]
 public interface IUserDayGrain : IGrainWithStringKey
 {
     /// <summary>

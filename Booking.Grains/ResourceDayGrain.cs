@@ -4,10 +4,10 @@ using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Interfaces.Notifications;
 using Booking.Grains.Projections;
-using Booking.Runtime;
-using Booking.Runtime.Storage;
+using Booking.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Storage;
 
 namespace Booking.Grains;
 
@@ -16,13 +16,14 @@ namespace Booking.Grains;
 /// memory; an accepted one takes a lease on the booker's user-day, is written together with its bookings row, and only
 /// then is the lease confirmed and the answer sent. Refusals write nothing.
 /// </summary>
+[GrainType("resource-day")]
 internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 {
     private const string HoldReminderName = "hold-expiry";
     private const int MaxRememberedRefusals = 1024;
     private static readonly TimeSpan HoldReminderPeriod = TimeSpan.FromMinutes(1);
 
-    private readonly IPersistentState<ResourceDayState> _state;
+    private readonly IProjectedState<ResourceDayState> _state;
     private readonly TimeProvider _time;
     private readonly IBookingFences? _fences;
     private readonly ILogger _logger;
@@ -35,7 +36,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
     private bool _holdReminderRegistered;
 
     public ResourceDayGrain(
-        [PersistentState("resourceDay")] IPersistentState<ResourceDayState> state,
+        [ProjectedState("resourceDay")] IProjectedState<ResourceDayState> state,
         TimeProvider timeProvider,
         IBookingFences? fences = null,
         ILogger<ResourceDayGrain>? logger = null)
@@ -200,9 +201,9 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 
         if (!Bookings.Any(b => b.Status == BookingStatus.Pending))
         {
-            if (await GetReminder(HoldReminderName) is { } reminder)
+            if (await this.GetReminder(HoldReminderName) is { } reminder)
             {
-                await UnregisterReminder(reminder);
+                await this.UnregisterReminder(reminder);
             }
 
             _holdReminderRegistered = false;
@@ -572,9 +573,9 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 
         try
         {
-            if (await GetReminder(HoldReminderName) is null)
+            if (await this.GetReminder(HoldReminderName) is null)
             {
-                await RegisterOrUpdateReminder(HoldReminderName, BookingDefaults.HoldDuration, HoldReminderPeriod);
+                await this.RegisterOrUpdateReminder(HoldReminderName, BookingDefaults.HoldDuration, HoldReminderPeriod);
             }
 
             _holdReminderRegistered = true;

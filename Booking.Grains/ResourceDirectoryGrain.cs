@@ -1,7 +1,7 @@
 using Booking.Grains.Common;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains;
 
@@ -10,6 +10,7 @@ namespace Booking.Grains;
 /// 500 lines, which then share a handful of writes instead of queueing 500 of them one after another.
 /// </summary>
 [Reentrant]
+[GrainType("resource-directory")]
 internal sealed class ResourceDirectoryGrain([PersistentState("directory")] IPersistentState<ResourceDirectoryState> directory)
     : Grain, IResourceDirectoryGrain
 {

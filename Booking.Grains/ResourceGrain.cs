@@ -1,7 +1,6 @@
 using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
 
 namespace Booking.Grains;
 
@@ -9,6 +8,7 @@ namespace Booking.Grains;
 /// Keeps one resource's definition; every change is validated and bumps the version that resource-day grains compare.
 /// After each stored change it brings its catalogue entries (<see cref="ResourceIndexKeys"/>) and its directory line up to date.
 /// </summary>
+[GrainType("resource")]
 internal sealed class ResourceGrain(
     [PersistentState("resource")] IPersistentState<ResourceState> state,
     TimeProvider timeProvider) : Grain, IResourceGrain

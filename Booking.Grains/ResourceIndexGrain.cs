@@ -1,9 +1,9 @@
 using Booking.Grains.Interfaces;
-using Booking.Runtime;
 
 namespace Booking.Grains;
 
 /// <summary>One catalogue lookup entry; see <see cref="IResourceIndexGrain"/>. It never calls a resource grain, since resource grains call it.</summary>
+[GrainType("resource-index")]
 internal sealed class ResourceIndexGrain(
     [PersistentState("resourceIndex")] IPersistentState<ResourceIndexState> state,
     TimeProvider timeProvider) : Grain, IResourceIndexGrain

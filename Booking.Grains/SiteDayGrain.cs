@@ -1,7 +1,7 @@
 using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains;
 
@@ -12,6 +12,7 @@ namespace Booking.Grains;
 /// for, so two interleaved requests are never sent to the same slot-period.
 /// </summary>
 [Reentrant]
+[GrainType("site-day")]
 internal sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayGrain
 {
     private string _siteId = string.Empty;

@@ -1,10 +1,10 @@
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
 
 namespace Booking.Grains;
 
 /// <summary>The list of parking sites; see <see cref="ISiteDirectoryGrain"/>. Sites are few (one per car park), so one grain holds them all.</summary>
+[GrainType("site-directory")]
 internal sealed class SiteDirectoryGrain(
     [PersistentState("siteDirectory")] IPersistentState<SiteDirectoryState> state) : Grain, ISiteDirectoryGrain
 {

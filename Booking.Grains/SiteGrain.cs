@@ -1,7 +1,6 @@
 using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
 
 namespace Booking.Grains;
 
@@ -9,6 +8,7 @@ namespace Booking.Grains;
 /// A parking site. It is stored before its slot resources are created, with the slots' ids, so a creation cut short
 /// is completed by repeating it and never leaves resources that no site knows; it joins the site directory last.
 /// </summary>
+[GrainType("site")]
 internal sealed class SiteGrain(
     [PersistentState("site")] IPersistentState<SiteState> state,
     TimeProvider timeProvider) : Grain, ISiteGrain

@@ -2,7 +2,6 @@ using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 
 namespace Booking.Grains;
 
@@ -12,6 +11,7 @@ namespace Booking.Grains;
 /// a committed booking; leases for bookings in flight live only in memory. A crash therefore loses leases only: a
 /// booking that committed is found in the rows, one that did not leaves nothing behind.
 /// </summary>
+[GrainType("user-day")]
 internal sealed class UserDayGrain(IBookingQuery bookingQuery, TimeProvider timeProvider) : Grain, IUserDayGrain
 {
     private readonly Dictionary<string, UserDayEntry> _committed = new(StringComparer.Ordinal);

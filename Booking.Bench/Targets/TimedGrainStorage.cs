@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Booking.Bench.Measurement;
 using Booking.Runtime;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 
 namespace Booking.Bench.Targets;
 

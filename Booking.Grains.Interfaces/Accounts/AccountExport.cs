@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>Everything the engine keeps about a user's account, for the user to take away (no password or token hashes).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.AccountExport")]
 public sealed record AccountExport
 {
     [JsonPropertyName("exportedAt")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>What an account shows of itself: identity, names, phone and role (never secrets).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.AccountProfile")]
 public sealed record AccountProfile
 {
     [JsonPropertyName("id")]

@@ -1,8 +1,8 @@
-using Booking.Runtime;
 
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>Cluster-wide authentication settings kept in grain state (a single grain, key <see cref="Key"/>).</summary>
+[Alias("booking.IAuthSettingsGrain")]
 public interface IAuthSettingsGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one settings grain.</summary>

@@ -1,5 +1,5 @@
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces.Accounts;
 
@@ -7,6 +7,7 @@ namespace Booking.Grains.Interfaces.Accounts;
 /// Maps one email address (the key is its hash, see <see cref="AccountEmail.IndexKey"/>) to the account that owns it.
 /// Requests for one address run one at a time, so of several concurrent registrations exactly one creates an account.
 /// </summary>
+[Alias("booking.IEmailIndexGrain")]
 public interface IEmailIndexGrain : IGrainWithStringKey
 {
     /// <summary>Claims the address and creates the account; <see cref="EmailTakenException"/> when an active account owns it already.</summary>

@@ -1,4 +1,5 @@
-using Booking.Runtime;
+
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces.Accounts;
 
@@ -6,6 +7,7 @@ namespace Booking.Grains.Interfaces.Accounts;
 /// A user's outgoing mail (key: the <see cref="UserId"/>): messages such as password-reset codes that must reach the
 /// user by mail and never through an API response. Keeps the most recent messages only.
 /// </summary>
+[Alias("booking.IMailOutboxGrain")]
 public interface IMailOutboxGrain : IGrainWithStringKey
 {
     /// <summary>Stores the message durably before returning.</summary>

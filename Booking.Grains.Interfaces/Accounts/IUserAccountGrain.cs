@@ -1,5 +1,5 @@
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces.Accounts;
 
@@ -7,6 +7,7 @@ namespace Booking.Grains.Interfaces.Accounts;
 /// One user's account (key: the <see cref="UserId"/>): profile, role, password hash, sessions with their hashed refresh
 /// tokens, revoked access-token ids and the pending password reset. The only writer of that account.
 /// </summary>
+[Alias("booking.IUserAccountGrain")]
 public interface IUserAccountGrain : IGrainWithStringKey
 {
     /// <summary>Creates the account with a PBKDF2 hash of the password; <see cref="AccountExistsException"/> if this id already has one.</summary>

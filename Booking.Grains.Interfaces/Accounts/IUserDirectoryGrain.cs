@@ -1,8 +1,10 @@
-using Booking.Runtime;
+
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>The list of accounts for administrators (a single grain, key <see cref="Key"/>); account grains keep it current.</summary>
+[Alias("booking.IUserDirectoryGrain")]
 public interface IUserDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one directory.</summary>

@@ -6,6 +6,9 @@ namespace Booking.Grains.Interfaces.Accounts;
 /// A session opened by sign-in or rotated by refresh: who it belongs to, its id (carried in access tokens as <c>sid</c>)
 /// and its new refresh token, which exists nowhere else in clear.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.IssuedSession")]
 public sealed record IssuedSession
 {
     [JsonPropertyName("userId")]

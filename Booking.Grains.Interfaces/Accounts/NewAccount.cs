@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>An account to create. The password travels in clear only as far as the account grain, which keeps its hash.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.NewAccount")]
 public sealed record NewAccount
 {
     [JsonPropertyName("userId")]

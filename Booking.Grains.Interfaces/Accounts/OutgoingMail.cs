@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>A message waiting in a user's mail outbox for a mail sender (or an in-app inbox) to deliver.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.OutgoingMail")]
 public sealed record OutgoingMail
 {
     /// <summary>The kind of a password-reset message.</summary>

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>A signed-in session as the user may see it (no token material).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.SessionSummary")]
 public sealed record SessionSummary
 {
     [JsonPropertyName("id")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>One line of the user directory: enough for an admin to find a user and their role.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.UserDirectoryEntry")]
 public sealed record UserDirectoryEntry
 {
     [JsonPropertyName("id")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>One page of the user directory, oldest account first.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.UserDirectoryPage")]
 public sealed record UserDirectoryPage
 {
     [JsonPropertyName("items")]

@@ -4,6 +4,8 @@ namespace Booking.Grains.Interfaces.Accounts;
 
 /// <summary>What a user may do; serialized as <c>member</c>, <c>provider</c> or <c>admin</c>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<UserRole>))]
+[GenerateSerializer]
+[Alias("booking.UserRole")]
 public enum UserRole
 {
     /// <summary>Books resources.</summary>

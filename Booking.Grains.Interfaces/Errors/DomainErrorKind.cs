@@ -1,6 +1,8 @@
 namespace Booking.Grains.Interfaces.Errors;
 
 /// <summary>What kind of refusal a <see cref="DomainException"/> is; the API turns each kind into its HTTP status.</summary>
+[GenerateSerializer]
+[Alias("booking.DomainErrorKind")]
 public enum DomainErrorKind
 {
     /// <summary>The request contradicts a rule about its own content (400).</summary>

@@ -8,6 +8,9 @@ namespace Booking.Grains.Interfaces.Model;
 /// <see cref="Start"/> + <see cref="End"/>, or <see cref="Period"/>, or <see cref="Start"/> + <see cref="DurationMinutes"/>.
 /// With <see cref="HoldId"/> the time may be left out (the hold's is used).
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.BookRequest")]
 public sealed record BookRequest
 {
     [JsonPropertyName("userId")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A refused command: a stable <see cref="BookingErrorCodes">code</see>, a message saying what is wrong, and nearby free slots when the slot was taken.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.BookingError")]
 public sealed record BookingError
 {
     [JsonPropertyName("code")]

@@ -4,6 +4,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>The answer to a booking command: the booking, or the rule it broke.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.BookingOutcome")]
 public sealed record BookingOutcome
 {
     [JsonPropertyName("booking")]

@@ -4,6 +4,9 @@ using Booking.Grains.Interfaces.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>One booking (or hold) of one resource on one local date, as stored and as returned.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.BookingRecord")]
 public sealed record BookingRecord
 {
     [JsonPropertyName("id")]

@@ -4,6 +4,8 @@ namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A booking's status; serialized as <c>pending</c>, <c>confirmed</c>, <c>cancelled</c>, <c>completed</c> or <c>no_show</c>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<BookingStatus>))]
+[GenerateSerializer]
+[Alias("booking.BookingStatus")]
 public enum BookingStatus
 {
     /// <summary>A hold: takes its place until it is confirmed, released or expires.</summary>

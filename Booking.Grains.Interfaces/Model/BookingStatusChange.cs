@@ -4,6 +4,8 @@ namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A status change after booking; serialized as <c>check_in</c>, <c>complete</c> or <c>no_show</c>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<BookingStatusChange>))]
+[GenerateSerializer]
+[Alias("booking.BookingStatusChange")]
 public enum BookingStatusChange
 {
     /// <summary>The booker has arrived (status stays confirmed, check-in time recorded).</summary>

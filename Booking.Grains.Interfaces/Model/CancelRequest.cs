@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A request to cancel a booking (or release a hold).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.CancelRequest")]
 public sealed record CancelRequest
 {
     [JsonPropertyName("bookingId")]

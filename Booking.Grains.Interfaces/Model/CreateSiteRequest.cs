@@ -6,6 +6,9 @@ namespace Booking.Grains.Interfaces.Model;
 /// Creates a parking site and its slots: either <see cref="SlotCount"/> (numbered 1..n) or explicit <see cref="SlotNumbers"/>.
 /// Unset schedule fields take the FlexPark defaults (every day 07:00–20:00; morning 07:00–13:00, afternoon 13:00–20:00, day 07:00–20:00).
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.CreateSiteRequest")]
 public sealed record CreateSiteRequest
 {
     [JsonPropertyName("name")]

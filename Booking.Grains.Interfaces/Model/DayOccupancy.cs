@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>What is taken of a resource on one local date: the ranges with at least one active booking and the capacity left in each.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.DayOccupancy")]
 public sealed record DayOccupancy
 {
     [JsonPropertyName("resourceId")]

@@ -4,6 +4,9 @@ using Booking.Grains.Interfaces.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A time that a booking request would be accepted for right now (local and UTC).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.FreeSlot")]
 public sealed record FreeSlot
 {
     [JsonPropertyName("date")]

@@ -4,6 +4,9 @@ using Booking.Grains.Interfaces.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A local time range during which the same number of active bookings overlap.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.OccupancySegment")]
 public sealed record OccupancySegment
 {
     [JsonPropertyName("start")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>Everything the booking rules need to know about one bookable resource (a mentor, a parking slot, a service).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.ResourceDefinition")]
 public sealed record ResourceDefinition
 {
     [JsonPropertyName("id")]

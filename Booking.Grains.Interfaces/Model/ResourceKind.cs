@@ -4,6 +4,8 @@ namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>What a resource is; serialized as <c>mentor</c>, <c>parking_slot</c> or <c>service</c>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ResourceKind>))]
+[GenerateSerializer]
+[Alias("booking.ResourceKind")]
 public enum ResourceKind
 {
     /// <summary>A person who gives sessions (EduConnect).</summary>

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>Filters of <c>GET /api/v1/resources</c>; null fields do not filter.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.ResourceListFilter")]
 public sealed record ResourceListFilter
 {
     [JsonPropertyName("kind")]

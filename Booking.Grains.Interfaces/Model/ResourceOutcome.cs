@@ -4,6 +4,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>The answer to a resource change: the stored definition, or why the change was refused.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.ResourceOutcome")]
 public sealed record ResourceOutcome
 {
     [JsonPropertyName("resource")]

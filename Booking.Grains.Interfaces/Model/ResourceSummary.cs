@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A resource's line in the resource directory: what listings filter and show.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.ResourceSummary")]
 public sealed record ResourceSummary
 {
     [JsonPropertyName("id")]

@@ -6,6 +6,9 @@ namespace Booking.Grains.Interfaces.Model;
 /// A dated exception to the weekly schedule: either the whole date is closed, or its windows replace that weekday's
 /// weekly windows (an extra opening on a normally closed day is a date with windows).
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.ScheduleException")]
 public sealed record ScheduleException
 {
     [JsonPropertyName("date")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A parking site: a named group of <c>parking_slot</c> resources that share one period template.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.SiteDefinition")]
 public sealed record SiteDefinition
 {
     [JsonPropertyName("id")]

@@ -4,6 +4,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>The answer to a site change: the stored site, or why the change was refused.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.SiteOutcome")]
 public sealed record SiteOutcome
 {
     [JsonPropertyName("site")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A parking slot with whether it is free for a given date and period.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.SiteSlotStatus")]
 public sealed record SiteSlotStatus
 {
     [JsonPropertyName("resourceId")]

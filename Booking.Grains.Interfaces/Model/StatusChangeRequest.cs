@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A check-in, completion or no-show for a booking.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.StatusChangeRequest")]
 public sealed record StatusChangeRequest
 {
     [JsonPropertyName("bookingId")]

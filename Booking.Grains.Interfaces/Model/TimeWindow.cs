@@ -4,6 +4,9 @@ using Booking.Grains.Interfaces.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A local wall-clock range [start, end) within one date; an end of <c>00:00</c> means midnight at the end of the date.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.TimeWindow")]
 public sealed record TimeWindow
 {
     [JsonPropertyName("start")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>The user-day grain's answer to a lease request: granted, or the conflict that prevents it.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.UserLeaseOutcome")]
 public sealed record UserLeaseOutcome
 {
     [JsonPropertyName("granted")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A resource-day grain's request to reserve, for a booking in flight, the booker's time on the user-day grain.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.UserLeaseRequest")]
 public sealed record UserLeaseRequest
 {
     /// <summary>The id of the booking being made (a hold being confirmed reuses its id).</summary>

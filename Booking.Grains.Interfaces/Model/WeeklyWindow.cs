@@ -4,6 +4,9 @@ using Booking.Grains.Interfaces.Serialization;
 namespace Booking.Grains.Interfaces.Model;
 
 /// <summary>A recurring opening on one weekday, local time [start, end); an end of <c>00:00</c> means midnight.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.WeeklyWindow")]
 public sealed record WeeklyWindow
 {
     [JsonPropertyName("day")]

@@ -1,8 +1,8 @@
-using Booking.Runtime;
 
 namespace Booking.Grains.Interfaces.Notifications;
 
 /// <summary>A user's in-app notifications (key = user id), newest first, bounded to the most recent ones.</summary>
+[Alias("booking.INotificationInboxGrain")]
 public interface INotificationInboxGrain : IGrainWithStringKey
 {
     /// <summary>Stores a notification durably before completing; returns it with its id.</summary>

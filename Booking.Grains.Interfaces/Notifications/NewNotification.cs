@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Notifications;
 
 /// <summary>What a sender asks an inbox to hold; the inbox stamps the id and time.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.NewNotification")]
 public sealed record NewNotification
 {
     [JsonPropertyName("kind")]

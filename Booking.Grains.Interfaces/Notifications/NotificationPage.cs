@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Notifications;
 
 /// <summary>One page of an inbox, newest first.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.NotificationPage")]
 public sealed record NotificationPage
 {
     [JsonPropertyName("items")]

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 namespace Booking.Grains.Interfaces.Notifications;
 
 /// <summary>One in-app notification as its recipient sees it.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[Immutable]
+[Alias("booking.NotificationRecord")]
 public sealed record NotificationRecord
 {
     [JsonPropertyName("id")]

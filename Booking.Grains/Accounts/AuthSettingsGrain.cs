@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
 
 namespace Booking.Grains.Accounts;
 
 /// <summary>Authentication settings kept in storage; see <see cref="IAuthSettingsGrain"/>.</summary>
+[GrainType("auth-settings")]
 internal sealed class AuthSettingsGrain(
     [PersistentState("authSettings")] IPersistentState<AuthSettingsState> settings,
     TimeProvider time)

@@ -1,10 +1,10 @@
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime;
 
 namespace Booking.Grains.Accounts;
 
 /// <summary>One email address and the account that owns it; see <see cref="IEmailIndexGrain"/>.</summary>
+[GrainType("email-index")]
 internal sealed class EmailIndexGrain(
     [PersistentState("emailIndex")] IPersistentState<EmailIndexState> index,
     TimeProvider time)

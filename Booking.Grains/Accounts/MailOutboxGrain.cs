@@ -1,9 +1,9 @@
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
 
 namespace Booking.Grains.Accounts;
 
 /// <summary>A user's outgoing mail; see <see cref="IMailOutboxGrain"/>.</summary>
+[GrainType("mail-outbox")]
 internal sealed class MailOutboxGrain([PersistentState("mailOutbox")] IPersistentState<MailOutboxState> outbox)
     : Grain, IMailOutboxGrain
 {

@@ -1,6 +1,5 @@
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Booking.Grains.Accounts;
 
 /// <summary>One user's account; see <see cref="IUserAccountGrain"/>.</summary>
+[GrainType("user-account")]
 internal sealed class UserAccountGrain(
     [PersistentState("account")] IPersistentState<UserAccountState> account,
     TimeProvider time,

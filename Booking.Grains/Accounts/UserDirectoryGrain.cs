@@ -1,9 +1,9 @@
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
 
 namespace Booking.Grains.Accounts;
 
 /// <summary>The administrators' list of accounts; see <see cref="IUserDirectoryGrain"/>.</summary>
+[GrainType("user-directory")]
 internal sealed class UserDirectoryGrain([PersistentState("userDirectory")] IPersistentState<UserDirectoryState> directory)
     : Grain, IUserDirectoryGrain
 {

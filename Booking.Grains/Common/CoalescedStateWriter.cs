@@ -1,4 +1,3 @@
-using Booking.Runtime;
 
 namespace Booking.Grains.Common;
 

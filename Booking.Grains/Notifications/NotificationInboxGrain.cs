@@ -1,6 +1,6 @@
 using Booking.Grains.Common;
 using Booking.Grains.Interfaces.Notifications;
-using Booking.Runtime;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Notifications;
 
@@ -10,6 +10,7 @@ namespace Booking.Grains.Notifications;
 /// and then ride together on the next single write. Turns still never run in parallel, so the list needs no lock.
 /// </summary>
 [Reentrant]
+[GrainType("notification-inbox")]
 internal sealed class NotificationInboxGrain(
     [PersistentState("inbox")] IPersistentState<NotificationInboxState> inbox,
     TimeProvider time) : Grain, INotificationInboxGrain

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime.Storage;
+using Booking.Grains.Persistence;
 
 namespace Booking.Grains.Projections;
 

@@ -12,7 +12,7 @@ public interface IBookingFences
     /// <summary>
     /// The refusal <paramref name="exception"/> stands for (<c>user_conflict</c> for the booker's fence,
     /// <c>slot_unavailable</c> for the resource's), or null when it is not a fence refusal. Looks through wrapping
-    /// exceptions and recognises the refusal after it crossed silos as a <see cref="Booking.Runtime.GrainCallException"/>.
+    /// exceptions and recognises the refusal after it crossed silos (type and message only).
     /// </summary>
     BookingError? Refusal(Exception exception);
 }

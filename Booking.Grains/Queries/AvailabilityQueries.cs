@@ -1,7 +1,6 @@
 using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
 
 namespace Booking.Grains.Queries;
 

@@ -1,4 +1,4 @@
-using Booking.Runtime.Storage.Memory;
+using Booking.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

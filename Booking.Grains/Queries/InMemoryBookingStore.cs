@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Booking.Grains.Interfaces.Model;
+using Booking.Grains.Persistence;
 using Booking.Grains.Projections;
-using Booking.Runtime;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Memory;
 
 namespace Booking.Grains.Queries;
 

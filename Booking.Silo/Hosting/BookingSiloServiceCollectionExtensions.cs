@@ -1,6 +1,6 @@
 using Booking.Grains.Queries;
 using Booking.Runtime.Hosting;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Booking.Silo.Bookings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Booking.Grains.Interfaces.Errors;
 using Booking.Runtime;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Booking.Silo.Bookings.Postgres;
 using Booking.Web.Errors;
 using Microsoft.AspNetCore.Http;

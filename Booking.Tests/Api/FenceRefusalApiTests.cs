@@ -1,6 +1,6 @@
 using System.Net;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,7 +1,7 @@
 using Booking.Grains.Accounts;
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Runtime;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Booking.Web.Auth;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using Booking.Grains.Projections;
 using Booking.Grains.Queries;
-using Booking.Runtime.Storage.Memory;
-using Booking.Runtime.Storage.Postgres;
-using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Storage.Memory;
+using Booking.Silo.Storage.Postgres;
+using Booking.Silo.Storage.Sqlite;
 using Booking.Silo.Bookings.Postgres;
 using Booking.Silo.Bookings.Sqlite;
 using Booking.Silo.Hosting;

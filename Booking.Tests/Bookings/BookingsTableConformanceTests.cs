@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Booking.Silo.Hosting;
 using Booking.Tests.Infrastructure;
 using static Booking.Tests.Grains.BookingCluster;

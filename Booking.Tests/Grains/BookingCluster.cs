@@ -2,7 +2,7 @@ using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
 using Booking.Runtime;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Booking.Runtime.Testing;
 using Booking.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Booking.Runtime;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Booking.Runtime.Testing;
 using Booking.Tests.Infrastructure;
 using Booking.Tests.Runtime.TestGrains;

@@ -2,7 +2,7 @@ using Booking.Runtime;
 using Booking.Runtime.Testing;
 using Booking.Tests.Infrastructure;
 using Booking.Tests.Runtime.TestGrains;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 
 namespace Booking.Tests.Runtime;
 

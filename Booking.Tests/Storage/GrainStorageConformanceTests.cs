@@ -1,6 +1,6 @@
 using Booking.Runtime;
-using Booking.Runtime.Reminders;
-using Booking.Runtime.Storage;
+using Booking.Silo.Reminders;
+using Booking.Silo.Storage;
 
 namespace Booking.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 
 namespace Booking.Tests.Storage;
 

@@ -1,6 +1,6 @@
-using Booking.Runtime.Reminders;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Memory;
+using Booking.Silo.Reminders;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Memory;
 
 namespace Booking.Tests.Storage;
 

@@ -1,6 +1,6 @@
 using Booking.Runtime;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Memory;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Memory;
 
 namespace Booking.Tests.Storage;
 

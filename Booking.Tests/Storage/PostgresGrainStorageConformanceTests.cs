@@ -1,6 +1,6 @@
-using Booking.Runtime.Reminders;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Postgres;
+using Booking.Silo.Reminders;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Booking.Tests.Storage;

@@ -1,4 +1,4 @@
-using Booking.Runtime.Storage.Postgres;
+using Booking.Silo.Storage.Postgres;
 using Npgsql;
 
 namespace Booking.Tests.Storage;

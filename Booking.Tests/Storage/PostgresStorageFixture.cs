@@ -1,4 +1,4 @@
-using Booking.Runtime.Storage.Postgres;
+using Booking.Silo.Storage.Postgres;
 using Booking.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

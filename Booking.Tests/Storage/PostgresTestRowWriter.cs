@@ -1,5 +1,5 @@
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Postgres;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
 

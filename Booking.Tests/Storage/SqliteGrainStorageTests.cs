@@ -1,6 +1,6 @@
 using Booking.Runtime;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 

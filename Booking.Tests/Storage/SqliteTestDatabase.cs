@@ -1,4 +1,4 @@
-using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 

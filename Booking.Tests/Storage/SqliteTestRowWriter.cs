@@ -1,5 +1,5 @@
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Booking.Tests.Storage;

@@ -1,9 +1,9 @@
 using Booking.Runtime;
-using Booking.Runtime.Reminders;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Memory;
-using Booking.Runtime.Storage.Postgres;
-using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Reminders;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Memory;
+using Booking.Silo.Storage.Postgres;
+using Booking.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,4 +1,4 @@
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 
 namespace Booking.Tests.Storage;
 

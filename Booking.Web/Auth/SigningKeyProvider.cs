@@ -1,7 +1,7 @@
 using System.Text;
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Runtime;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 

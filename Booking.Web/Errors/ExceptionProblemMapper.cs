@@ -2,7 +2,7 @@ using System.Text.Json;
 using Booking.Grains.Interfaces.Errors;
 using Booking.Grains.Projections;
 using Booking.Runtime;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Booking.Web.Auth;
 using Booking.Web.Json;
 using Microsoft.Data.Sqlite;

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
 using Booking.Grains.Diagnostics;
-using Booking.Runtime.Diagnostics;
+using Booking.Silo.Diagnostics;
 
 namespace Booking.Web.Observability;
 
@@ -14,7 +14,7 @@ namespace Booking.Web.Observability;
 /// </summary>
 internal sealed class PrometheusMetrics : IDisposable
 {
-    private static readonly HashSet<string> Meters = [RuntimeMetrics.MeterName, BookingMetrics.MeterName, "Microsoft.AspNetCore.Hosting"];
+    private static readonly HashSet<string> Meters = [StorageMetrics.MeterName, BookingMetrics.MeterName, "Microsoft.AspNetCore.Hosting"];
     private static readonly HashSet<string> AspNetInstruments = ["http.server.request.duration"];
     private static readonly double[] SecondsBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
     private static readonly double[] CountBuckets = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];

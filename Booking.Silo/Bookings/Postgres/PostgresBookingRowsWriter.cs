@@ -1,6 +1,6 @@
 using Booking.Grains.Projections;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Postgres;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
 

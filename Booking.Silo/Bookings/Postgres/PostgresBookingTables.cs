@@ -1,4 +1,4 @@
-using Booking.Runtime.Storage.Postgres;
+using Booking.Silo.Storage.Postgres;
 
 namespace Booking.Silo.Bookings.Postgres;
 

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Booking.Silo.Bookings.Sqlite;

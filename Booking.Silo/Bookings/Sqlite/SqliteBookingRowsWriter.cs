@@ -1,6 +1,6 @@
 using Booking.Grains.Projections;
-using Booking.Runtime.Storage;
-using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Booking.Silo.Bookings.Sqlite;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Booking.Runtime.Storage.Sqlite;
+using Booking.Silo.Storage.Sqlite;
 
 namespace Booking.Silo.Bookings.Sqlite;
 

@@ -2,7 +2,7 @@ using Booking.Grains;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 using Booking.Runtime.Testing;
 
 namespace Booking.Tests.Grains.Accounts;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Booking.Grains.Accounts;
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 
 namespace Booking.Tests.Grains.Accounts;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Booking.Grains;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime.Storage;
+using Booking.Silo.Storage;
 
 namespace Booking.Tests.Grains.Model;
 

@@ -1,4 +1,0 @@
-namespace Booking.Runtime.Storage.Postgres;
-
-/// <summary>A PostgreSQL migration given as plain values.</summary>
-public sealed record PostgresMigration(int Id, string Name, string Sql) : IPostgresMigration;

@@ -1,4 +1,0 @@
-namespace Booking.Runtime.Storage.Sqlite;
-
-/// <summary>A SQLite migration given as plain values.</summary>
-public sealed record SqliteMigration(int Id, string Name, string Sql) : ISqliteMigration;

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Booking.Silo.Storage;
+
+/// <summary>
+/// The one serializer every storage provider uses for grain state: System.Text.Json with web defaults
+/// (camelCase names), so a state written by one provider reads back through any other.
+/// </summary>
+public sealed class JsonGrainStateSerializer
+{
+    private readonly JsonSerializerOptions _options;
+
+    /// <summary>Creates a serializer with <see cref="JsonSerializerDefaults.Web"/>.</summary>
+    public JsonGrainStateSerializer()
+        : this(new JsonSerializerOptions(JsonSerializerDefaults.Web))
+    {
+    }
+
+    /// <summary>Creates a serializer with the given options; they are frozen so later changes cannot alter stored formats mid-flight.</summary>
+    public JsonGrainStateSerializer(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        _options = options;
+    }
+
+    /// <summary>The (read-only) options in use.</summary>
+    public JsonSerializerOptions Options => _options;
+
+    /// <summary>Serializes a state to UTF-8 JSON.</summary>
+    public byte[] SerializeToUtf8Bytes<T>(T state) => JsonSerializer.SerializeToUtf8Bytes(state, _options);
+
+    /// <summary>Serializes a state to a JSON string.</summary>
+    public string Serialize<T>(T state) => JsonSerializer.Serialize(state, _options);
+
+    /// <summary>Deserializes a state; a JSON <c>null</c> yields a fresh state, because a read never hands a grain a null state.</summary>
+    public T Deserialize<T>(ReadOnlySpan<byte> utf8Json) => JsonSerializer.Deserialize<T>(utf8Json, _options) ?? CreateInstance<T>();
+
+    /// <summary>Deserializes a state from a JSON string; a JSON <c>null</c> yields a fresh state.</summary>
+    public T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, _options) ?? CreateInstance<T>();
+
+    /// <summary>
+    /// The state of a grain that has no record: <c>Activator.CreateInstance&lt;T&gt;()</c> when <typeparamref name="T"/> has a
+    /// parameterless constructor (or is a value type); otherwise a public constructor whose parameters all have defaults
+    /// (a positional record such as <c>record S(int Count = 0)</c>). Throws <see cref="InvalidOperationException"/> for other types.
+    /// </summary>
+    public static T CreateInstance<T>() => FreshState<T>.Create();
+}

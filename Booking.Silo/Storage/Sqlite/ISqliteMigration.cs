@@ -1,0 +1,17 @@
+namespace Booking.Silo.Storage.Sqlite;
+
+/// <summary>
+/// A schema step the SQLite migrator applies once per database, in id order, inside the migration transaction.
+/// Register as <c>ISqliteMigration</c> in DI; the runtime owns ids below 1000, applications use 1000 and above.
+/// </summary>
+public interface ISqliteMigration
+{
+    /// <summary>The unique, ordered id; never reuse or renumber an applied one.</summary>
+    int Id { get; }
+
+    /// <summary>A short description, stored with the applied id.</summary>
+    string Name { get; }
+
+    /// <summary>The SQL to run (may hold several statements).</summary>
+    string Sql { get; }
+}

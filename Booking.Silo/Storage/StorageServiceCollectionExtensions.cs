@@ -1,0 +1,148 @@
+using Booking.Silo.Reminders;
+using Booking.Silo.Storage.Memory;
+using Booking.Silo.Storage.Postgres;
+using Booking.Silo.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Silo.Storage;
+
+/// <summary>Registers grain storage providers, reminder tables and their schema initializers.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    // Reminder tables are not named; their options live under this name so they never mix with a storage provider's.
+    private const string ReminderOptionsName = "Booking.Silo.Reminders";
+
+    /// <summary>Adds PostgreSQL grain storage under <paramref name="name"/> (a keyed <see cref="IGrainStorage"/>) and its schema initializer.</summary>
+    public static IServiceCollection AddPostgresGrainStorage(this IServiceCollection services, string name, Action<PostgresStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        services.AddOptions<PostgresStorageOptions>(name).Configure(configure);
+        AddShared(services);
+        services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new PostgresGrainStorage(
+            GetOptions<PostgresStorageOptions>(sp, name),
+            sp.GetRequiredService<JsonGrainStateSerializer>(),
+            sp.GetServices<IPostgresProjectionWriter>(),
+            GetTimeProvider(sp),
+            GetLogger<PostgresGrainStorage>(sp)));
+        AddPostgresInitializer(services, name);
+        return services;
+    }
+
+    /// <summary>Adds PostgreSQL grain storage as the default provider (<see cref="GrainStorageNames.Default"/>).</summary>
+    public static IServiceCollection AddPostgresGrainStorageAsDefault(this IServiceCollection services, Action<PostgresStorageOptions> configure) =>
+        services.AddPostgresGrainStorage(GrainStorageNames.Default, configure);
+
+    /// <summary>Adds SQLite grain storage under <paramref name="name"/> (a keyed <see cref="IGrainStorage"/>) and its schema initializer.</summary>
+    public static IServiceCollection AddSqliteGrainStorage(this IServiceCollection services, string name, Action<SqliteStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        services.AddOptions<SqliteStorageOptions>(name).Configure(configure);
+        AddShared(services);
+        services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new SqliteGrainStorage(
+            GetOptions<SqliteStorageOptions>(sp, name),
+            sp.GetRequiredService<JsonGrainStateSerializer>(),
+            sp.GetServices<ISqliteProjectionWriter>(),
+            GetTimeProvider(sp),
+            GetLogger<SqliteGrainStorage>(sp)));
+        AddSqliteInitializer(services, name);
+        return services;
+    }
+
+    /// <summary>Adds SQLite grain storage as the default provider (<see cref="GrainStorageNames.Default"/>).</summary>
+    public static IServiceCollection AddSqliteGrainStorageAsDefault(this IServiceCollection services, Action<SqliteStorageOptions> configure) =>
+        services.AddSqliteGrainStorage(GrainStorageNames.Default, configure);
+
+    /// <summary>
+    /// Adds in-memory grain storage under <paramref name="name"/> (for tests). Projections go to a registered
+    /// <see cref="IMemoryProjectionSink"/> if there is one and are ignored otherwise.
+    /// </summary>
+    public static IServiceCollection AddMemoryGrainStorage(this IServiceCollection services, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        AddShared(services);
+        services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new MemoryGrainStorage(
+            sp.GetRequiredService<JsonGrainStateSerializer>(),
+            sp.GetService<IMemoryProjectionSink>()));
+        return services;
+    }
+
+    /// <summary>Adds in-memory grain storage as the default provider (<see cref="GrainStorageNames.Default"/>).</summary>
+    public static IServiceCollection AddMemoryGrainStorageAsDefault(this IServiceCollection services) =>
+        services.AddMemoryGrainStorage(GrainStorageNames.Default);
+
+    /// <summary>Adds the PostgreSQL <see cref="IReminderTable"/> and its schema initializer.</summary>
+    public static IServiceCollection AddPostgresReminderTable(this IServiceCollection services, Action<PostgresStorageOptions> configure)
+    {
+        services.AddOptions<PostgresStorageOptions>(ReminderOptionsName).Configure(configure);
+        AddShared(services);
+        services.AddSingleton<IReminderTable>(sp => new PostgresReminderTable(GetOptions<PostgresStorageOptions>(sp, ReminderOptionsName)));
+        AddPostgresInitializer(services, ReminderOptionsName);
+        return services;
+    }
+
+    /// <summary>Adds the SQLite <see cref="IReminderTable"/> and its schema initializer.</summary>
+    public static IServiceCollection AddSqliteReminderTable(this IServiceCollection services, Action<SqliteStorageOptions> configure)
+    {
+        services.AddOptions<SqliteStorageOptions>(ReminderOptionsName).Configure(configure);
+        AddShared(services);
+        services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(GetOptions<SqliteStorageOptions>(sp, ReminderOptionsName)));
+        AddSqliteInitializer(services, ReminderOptionsName);
+        return services;
+    }
+
+    /// <summary>Adds the in-memory <see cref="IReminderTable"/> (for tests).</summary>
+    public static IServiceCollection AddMemoryReminderTable(this IServiceCollection services)
+    {
+        services.AddSingleton<IReminderTable, MemoryReminderTable>();
+        return services;
+    }
+
+    /// <summary>Adds an application migration (id 1000 or above) that every PostgreSQL initializer applies.</summary>
+    public static IServiceCollection AddPostgresMigration(this IServiceCollection services, int id, string name, string sql)
+    {
+        services.AddSingleton<IPostgresMigration>(new PostgresMigration(id, name, sql));
+        return services;
+    }
+
+    /// <summary>Adds an application migration (id 1000 or above) that every SQLite initializer applies.</summary>
+    public static IServiceCollection AddSqliteMigration(this IServiceCollection services, int id, string name, string sql)
+    {
+        services.AddSingleton<ISqliteMigration>(new SqliteMigration(id, name, sql));
+        return services;
+    }
+
+    private static void AddShared(IServiceCollection services)
+    {
+        services.AddOptions();
+        services.TryAddSingleton<JsonGrainStateSerializer>(_ => new JsonGrainStateSerializer());
+    }
+
+    // Several initializers may target one database (grain storage and reminders, say); that is safe because every
+    // initializer is idempotent and serialises on the database's own lock.
+    private static void AddPostgresInitializer(IServiceCollection services, string optionsName) =>
+        services.AddSingleton<IStorageInitializer>(sp => new PostgresStorageInitializer(
+            GetOptions<PostgresStorageOptions>(sp, optionsName),
+            sp.GetServices<IPostgresMigration>(),
+            GetTimeProvider(sp),
+            GetLogger<PostgresStorageInitializer>(sp)));
+
+    private static void AddSqliteInitializer(IServiceCollection services, string optionsName) =>
+        services.AddSingleton<IStorageInitializer>(sp => new SqliteStorageInitializer(
+            GetOptions<SqliteStorageOptions>(sp, optionsName),
+            sp.GetServices<ISqliteMigration>(),
+            GetTimeProvider(sp),
+            GetLogger<SqliteStorageInitializer>(sp)));
+
+    private static TOptions GetOptions<TOptions>(IServiceProvider services, string name) =>
+        services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
+
+    private static TimeProvider GetTimeProvider(IServiceProvider services) =>
+        services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    private static ILogger<T> GetLogger<T>(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger<T>() ?? NullLogger<T>.Instance;
+}
