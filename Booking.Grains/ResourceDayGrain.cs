@@ -36,7 +36,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
     private bool _holdReminderRegistered;
 
     public ResourceDayGrain(
-        [ProjectedState("resourceDay")] IProjectedState<ResourceDayState> state,
+        [ProjectedState("resourceDay", ProjectedStorage.Name)] IProjectedState<ResourceDayState> state,
         TimeProvider timeProvider,
         IBookingFences? fences = null,
         ILogger<ResourceDayGrain>? logger = null)

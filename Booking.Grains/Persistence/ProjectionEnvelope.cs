@@ -12,6 +12,9 @@ public interface IProjectionEnvelope
     /// <summary>The grain's state.</summary>
     object? State { get; set; }
 
+    /// <summary>Replaces <see cref="State"/> with a fresh state (no stored record).</summary>
+    void Reset();
+
     /// <summary>Takes every queued projection (they belong to the write that takes them). Called synchronously when a write starts.</summary>
     IReadOnlyList<IStateProjection> TakeProjections();
 }
@@ -35,6 +38,8 @@ public sealed class ProjectionEnvelope<TState> : IProjectionEnvelope
         get => State;
         set => State = (TState)value!;
     }
+
+    public void Reset() => State = FreshState<TState>.Create();
 
     public IReadOnlyList<IStateProjection> TakeProjections()
     {

@@ -1,12 +1,11 @@
 using Booking.Grains.Projections;
 using Booking.Grains.Queries;
-using Booking.Silo.Storage;
-using Booking.Silo.Storage.Postgres;
-using Booking.Silo.Storage.Sqlite;
 using Booking.Silo.Bookings.Postgres;
 using Booking.Silo.Bookings.Sqlite;
 using Booking.Silo.Hosting;
-using Microsoft.Extensions.DependencyInjection;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Postgres;
+using Booking.Silo.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Booking.Silo.Bookings;

@@ -8,4 +8,7 @@ public sealed class BookingStorageOptions
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     public string ConnectionString { get; set; } = "Data Source=booking.db";
+
+    /// <summary>PostgreSQL only: the provider of grains whose state has no projection.</summary>
+    public GrainStorageKind GrainStorage { get; set; } = GrainStorageKind.GroupCommit;
 }

@@ -1,3 +1,4 @@
+using Booking.Grains.Persistence;
 namespace Booking.Silo.Storage;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Booking.Grains.Persistence;
 
 namespace Booking.Silo.Storage;
 
@@ -45,4 +46,53 @@ public sealed class JsonGrainStateSerializer
     /// (a positional record such as <c>record S(int Count = 0)</c>). Throws <see cref="InvalidOperationException"/> for other types.
     /// </summary>
     public static T CreateInstance<T>() => FreshState<T>.Create();
+
+    /// <summary>The stored form of <paramref name="grainState"/>: its state, or the state inside a projection envelope.</summary>
+    public byte[] SerializeStateToUtf8Bytes<T>(IGrainState<T> grainState) =>
+        grainState.State is IProjectionEnvelope envelope
+            ? JsonSerializer.SerializeToUtf8Bytes(envelope.State, envelope.StateType, _options)
+            : SerializeToUtf8Bytes(grainState.State);
+
+    /// <summary>The stored form of <paramref name="grainState"/> as a JSON string.</summary>
+    public string SerializeState<T>(IGrainState<T> grainState) =>
+        grainState.State is IProjectionEnvelope envelope
+            ? JsonSerializer.Serialize(envelope.State, envelope.StateType, _options)
+            : Serialize(grainState.State);
+
+    /// <summary>Sets the state read from storage (null: no record, or a cleared one, gives a fresh state).</summary>
+    public void SetState<T>(IGrainState<T> grainState, ReadOnlySpan<byte> utf8Json, bool hasPayload)
+    {
+        if (grainState.State is IProjectionEnvelope envelope)
+        {
+            if (hasPayload && JsonSerializer.Deserialize(utf8Json, envelope.StateType, _options) is { } state)
+            {
+                envelope.State = state;
+            }
+            else
+            {
+                envelope.Reset();
+            }
+
+            return;
+        }
+
+        grainState.State = hasPayload ? Deserialize<T>(utf8Json) : CreateInstance<T>();
+    }
+
+    /// <summary>Sets a fresh state (no stored record).</summary>
+    public static void SetFresh<T>(IGrainState<T> grainState)
+    {
+        if (grainState.State is IProjectionEnvelope envelope)
+        {
+            envelope.Reset();
+        }
+        else
+        {
+            grainState.State = CreateInstance<T>();
+        }
+    }
+
+    /// <summary>The projections that ride with this write (taken: a later write will not repeat them).</summary>
+    public static IReadOnlyList<IStateProjection> TakeProjections<T>(IGrainState<T> grainState) =>
+        grainState.State is IProjectionEnvelope envelope ? envelope.TakeProjections() : [];
 }

@@ -1,3 +1,4 @@
+using Booking.Grains.Persistence;
 namespace Booking.Silo.Storage;
 
 /// <summary>Looks up a provider's projection writers by the exact projection type.</summary>

@@ -1,12 +1,12 @@
+using Booking.Grains.Persistence;
 using Booking.Silo.Reminders;
-using Booking.Silo.Storage.Memory;
 using Booking.Silo.Storage.Postgres;
 using Booking.Silo.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 
 namespace Booking.Silo.Storage;
 
@@ -22,7 +22,7 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(name);
         services.AddOptions<PostgresStorageOptions>(name).Configure(configure);
         AddShared(services);
-        services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new PostgresGrainStorage(
+        services.AddGrainStorage(name, (sp, _) => new PostgresGrainStorage(
             GetOptions<PostgresStorageOptions>(sp, name),
             sp.GetRequiredService<JsonGrainStateSerializer>(),
             sp.GetServices<IPostgresProjectionWriter>(),
@@ -32,9 +32,9 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds PostgreSQL grain storage as the default provider (<see cref="GrainStorageNames.Default"/>).</summary>
+    /// <summary>Adds PostgreSQL grain storage as the default provider and the projected-state provider (one instance under <see cref="GrainStorageNames.Default"/> and <see cref="GrainStorageNames.Projected"/>).</summary>
     public static IServiceCollection AddPostgresGrainStorageAsDefault(this IServiceCollection services, Action<PostgresStorageOptions> configure) =>
-        services.AddPostgresGrainStorage(GrainStorageNames.Default, configure);
+        services.AddPostgresGrainStorage(GrainStorageNames.Projected, configure).AddGrainStorageAlias(GrainStorageNames.Default, GrainStorageNames.Projected);
 
     /// <summary>Adds SQLite grain storage under <paramref name="name"/> (a keyed <see cref="IGrainStorage"/>) and its schema initializer.</summary>
     public static IServiceCollection AddSqliteGrainStorage(this IServiceCollection services, string name, Action<SqliteStorageOptions> configure)
@@ -42,7 +42,7 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(name);
         services.AddOptions<SqliteStorageOptions>(name).Configure(configure);
         AddShared(services);
-        services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new SqliteGrainStorage(
+        services.AddGrainStorage(name, (sp, _) => new SqliteGrainStorage(
             GetOptions<SqliteStorageOptions>(sp, name),
             sp.GetRequiredService<JsonGrainStateSerializer>(),
             sp.GetServices<ISqliteProjectionWriter>(),
@@ -52,9 +52,13 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds SQLite grain storage as the default provider (<see cref="GrainStorageNames.Default"/>).</summary>
+    /// <summary>Registers the provider named <paramref name="name"/> under <paramref name="alias"/> too (one instance, two names).</summary>
+    public static IServiceCollection AddGrainStorageAlias(this IServiceCollection services, string alias, string name) =>
+        services.AddGrainStorage(alias, (sp, _) => sp.GetRequiredKeyedService<IGrainStorage>(name));
+
+    /// <summary>Adds SQLite grain storage as the default provider and the projected-state provider (one instance under <see cref="GrainStorageNames.Default"/> and <see cref="GrainStorageNames.Projected"/>).</summary>
     public static IServiceCollection AddSqliteGrainStorageAsDefault(this IServiceCollection services, Action<SqliteStorageOptions> configure) =>
-        services.AddSqliteGrainStorage(GrainStorageNames.Default, configure);
+        services.AddSqliteGrainStorage(GrainStorageNames.Projected, configure).AddGrainStorageAlias(GrainStorageNames.Default, GrainStorageNames.Projected);
 
     /// <summary>
     /// Adds in-memory grain storage under <paramref name="name"/> (for tests). Projections go to a registered
@@ -64,40 +68,23 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(name);
         AddShared(services);
-        services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new MemoryGrainStorage(
+        services.AddGrainStorage(name, (sp, _) => new Storage.Memory.MemoryGrainStorage(
             sp.GetRequiredService<JsonGrainStateSerializer>(),
             sp.GetService<IMemoryProjectionSink>()));
         return services;
     }
 
-    /// <summary>Adds in-memory grain storage as the default provider (<see cref="GrainStorageNames.Default"/>).</summary>
+    /// <summary>Adds in-memory grain storage as the default provider and the projected-state provider (one instance under <see cref="GrainStorageNames.Default"/> and <see cref="GrainStorageNames.Projected"/>).</summary>
     public static IServiceCollection AddMemoryGrainStorageAsDefault(this IServiceCollection services) =>
-        services.AddMemoryGrainStorage(GrainStorageNames.Default);
+        services.AddMemoryGrainStorage(GrainStorageNames.Projected).AddGrainStorageAlias(GrainStorageNames.Default, GrainStorageNames.Projected);
 
-    /// <summary>Adds the PostgreSQL <see cref="IReminderTable"/> and its schema initializer.</summary>
-    public static IServiceCollection AddPostgresReminderTable(this IServiceCollection services, Action<PostgresStorageOptions> configure)
-    {
-        services.AddOptions<PostgresStorageOptions>(ReminderOptionsName).Configure(configure);
-        AddShared(services);
-        services.AddSingleton<IReminderTable>(sp => new PostgresReminderTable(GetOptions<PostgresStorageOptions>(sp, ReminderOptionsName)));
-        AddPostgresInitializer(services, ReminderOptionsName);
-        return services;
-    }
-
-    /// <summary>Adds the SQLite <see cref="IReminderTable"/> and its schema initializer.</summary>
+    /// <summary>Adds the SQLite <see cref="IReminderTable"/> (Orleans' reminder service must be added too) and its schema initializer.</summary>
     public static IServiceCollection AddSqliteReminderTable(this IServiceCollection services, Action<SqliteStorageOptions> configure)
     {
         services.AddOptions<SqliteStorageOptions>(ReminderOptionsName).Configure(configure);
         AddShared(services);
         services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(GetOptions<SqliteStorageOptions>(sp, ReminderOptionsName)));
         AddSqliteInitializer(services, ReminderOptionsName);
-        return services;
-    }
-
-    /// <summary>Adds the in-memory <see cref="IReminderTable"/> (for tests).</summary>
-    public static IServiceCollection AddMemoryReminderTable(this IServiceCollection services)
-    {
-        services.AddSingleton<IReminderTable, MemoryReminderTable>();
         return services;
     }
 

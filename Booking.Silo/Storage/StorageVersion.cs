@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Storage;
 
 namespace Booking.Silo.Storage;
 

@@ -1,6 +1,6 @@
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Projections;
-using Booking.Runtime;
+
 using Npgsql;
 
 namespace Booking.Silo.Bookings.Postgres;
@@ -17,8 +17,9 @@ internal sealed class PostgresBookingFences : IBookingFences
             {
                 PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } postgres => ForConstraint(postgres.ConstraintName),
 
-                // Across silos only the type name and the message travel; the message names the constraint in quotes.
-                GrainCallException { RemoteExceptionType: var type } remote when type == typeof(PostgresException).FullName
+                // Across silos Orleans recreates the exception from its type and message only (no SqlState, no constraint
+                // name); the message starts with the SQL state and names the constraint in quotes.
+                PostgresException remote when remote.SqlState is null or ""
                     && remote.Message.StartsWith(PostgresErrorCodes.ExclusionViolation, StringComparison.Ordinal) =>
                     ForConstraint(ConstraintNamedIn(remote.Message)),
                 _ => null,

@@ -1,3 +1,4 @@
+using Booking.Grains.Persistence;
 using Booking.Grains.Projections;
 using Booking.Silo.Storage;
 using Booking.Silo.Storage.Postgres;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Booking.Grains.Persistence;
+using Orleans.Storage;
 
 namespace Booking.Silo.Storage.Memory;
 
@@ -16,15 +18,15 @@ internal sealed class MemoryGrainStorage(JsonGrainStateSerializer serializer, IM
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (!_records.TryGetValue((grainId.Type, grainId.Key, stateName), out var record))
+        if (!_records.TryGetValue((grainId.Type.ToString()!, grainId.Key.ToString()!, stateName), out var record))
         {
-            grainState.State = JsonGrainStateSerializer.CreateInstance<T>();
+            JsonGrainStateSerializer.SetFresh(grainState);
             grainState.ETag = null;
             grainState.RecordExists = false;
             return Task.CompletedTask;
         }
 
-        grainState.State = record.Payload is null ? JsonGrainStateSerializer.CreateInstance<T>() : serializer.Deserialize<T>(record.Payload);
+        serializer.SetState(grainState, record.Payload, hasPayload: record.Payload is not null);
         grainState.ETag = StorageVersion.Format(record.Version);
         grainState.RecordExists = record.Payload is not null;
         return Task.CompletedTask;
@@ -32,7 +34,7 @@ internal sealed class MemoryGrainStorage(JsonGrainStateSerializer serializer, IM
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var version = Store(stateName, grainId, grainState.ETag, serializer.SerializeToUtf8Bytes(grainState.State), grainState.Projections);
+        var version = Store(stateName, grainId, grainState.ETag, serializer.SerializeStateToUtf8Bytes(grainState), JsonGrainStateSerializer.TakeProjections(grainState));
         grainState.ETag = StorageVersion.Format(version);
         grainState.RecordExists = true;
         return Task.CompletedTask;
@@ -40,8 +42,8 @@ internal sealed class MemoryGrainStorage(JsonGrainStateSerializer serializer, IM
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var version = Store(stateName, grainId, grainState.ETag, payload: null, grainState.Projections);
-        grainState.State = JsonGrainStateSerializer.CreateInstance<T>();
+        var version = Store(stateName, grainId, grainState.ETag, payload: null, JsonGrainStateSerializer.TakeProjections(grainState));
+        JsonGrainStateSerializer.SetFresh(grainState);
         grainState.ETag = StorageVersion.Format(version);
         grainState.RecordExists = false;
         return Task.CompletedTask;
@@ -50,7 +52,7 @@ internal sealed class MemoryGrainStorage(JsonGrainStateSerializer serializer, IM
     private long Store(string stateName, GrainId grainId, string? eTag, byte[]? payload, IReadOnlyList<IStateProjection> projections)
     {
         var expected = StorageVersion.Parse(eTag, grainId, stateName);
-        var key = (grainId.Type, grainId.Key, stateName);
+        var key = (grainId.Type.ToString()!, grainId.Key.ToString()!, stateName);
         lock (_writeLock)
         {
             var current = _records.TryGetValue(key, out var record) ? record.Version : (long?)null;

@@ -1,3 +1,4 @@
+using Booking.Grains.Persistence;
 using Npgsql;
 
 namespace Booking.Silo.Storage.Postgres;

@@ -1,9 +1,10 @@
 using System.Data;
-using Booking.Silo.Diagnostics;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
+using Booking.Grains.Persistence;
+using Booking.Silo.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using Orleans.Storage;
 
 namespace Booking.Silo.Storage.Postgres;
 
@@ -82,7 +83,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow).ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))
         {
-            grainState.State = JsonGrainStateSerializer.CreateInstance<T>();
+            JsonGrainStateSerializer.SetFresh(grainState);
             grainState.ETag = null;
             grainState.RecordExists = false;
             return;
@@ -90,9 +91,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 
         var version = reader.GetInt64(0);
         var cleared = await reader.IsDBNullAsync(1).ConfigureAwait(false);
-        grainState.State = cleared
-            ? JsonGrainStateSerializer.CreateInstance<T>()
-            : _serializer.Deserialize<T>(reader.GetFieldValue<byte[]>(1));
+        _serializer.SetState(grainState, cleared ? [] : reader.GetFieldValue<byte[]>(1), hasPayload: !cleared);
 
         // A cleared row still carries its version, so the next write is a checked update rather than an insert.
         grainState.ETag = StorageVersion.Format(version);
@@ -101,16 +100,18 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = _serializer.SerializeToUtf8Bytes(grainState.State);
-        var version = await EnqueueAsync(stateName, grainId, grainState.ETag, payload, grainState.Projections).ConfigureAwait(false);
+        // State and projections are taken together, before the first await: what is stored is what the projections describe.
+        var payload = _serializer.SerializeStateToUtf8Bytes(grainState);
+        var projections = JsonGrainStateSerializer.TakeProjections(grainState);
+        var version = await EnqueueAsync(stateName, grainId, grainState.ETag, payload, projections).ConfigureAwait(false);
         grainState.ETag = StorageVersion.Format(version);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var version = await EnqueueAsync(stateName, grainId, grainState.ETag, payload: null, grainState.Projections).ConfigureAwait(false);
-        grainState.State = JsonGrainStateSerializer.CreateInstance<T>();
+        var version = await EnqueueAsync(stateName, grainId, grainState.ETag, payload: null, JsonGrainStateSerializer.TakeProjections(grainState)).ConfigureAwait(false);
+        JsonGrainStateSerializer.SetFresh(grainState);
         grainState.ETag = StorageVersion.Format(version);
         grainState.RecordExists = false;
     }
@@ -170,8 +171,8 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 
     private static void AddKeyParameters(NpgsqlParameterCollection parameters, GrainId grainId, string stateName)
     {
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type.ToString()!, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key.ToString()!, NpgsqlDbType = NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName, NpgsqlDbType = NpgsqlDbType.Text });
     }
 

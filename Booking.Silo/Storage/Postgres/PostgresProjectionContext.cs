@@ -33,8 +33,8 @@ public sealed class PostgresProjectionContext
         ArgumentNullException.ThrowIfNull(command);
         var parameters = command.Parameters;
         var first = parameters.Count + 1;
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = GrainId.Type, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = GrainId.Key, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = GrainId.Type.ToString()!, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = GrainId.Key.ToString()!, NpgsqlDbType = NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<string> { TypedValue = StateName, NpgsqlDbType = NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<Guid> { TypedValue = WriteId, NpgsqlDbType = NpgsqlDbType.Uuid });
         return string.Create(

@@ -1,3 +1,4 @@
+using Booking.Grains.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace Booking.Silo.Storage.Sqlite;

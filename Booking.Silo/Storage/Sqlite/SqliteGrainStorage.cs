@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Booking.Grains.Persistence;
 using Booking.Silo.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Booking.Silo.Storage.Sqlite;
 
@@ -75,7 +76,7 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))
         {
-            grainState.State = JsonGrainStateSerializer.CreateInstance<T>();
+            JsonGrainStateSerializer.SetFresh(grainState);
             grainState.ETag = null;
             grainState.RecordExists = false;
             return;
@@ -83,23 +84,25 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
 
         var version = reader.GetInt64(0);
         var cleared = reader.IsDBNull(1);
-        grainState.State = cleared ? JsonGrainStateSerializer.CreateInstance<T>() : _serializer.Deserialize<T>(reader.GetString(1));
+        _serializer.SetState(grainState, cleared ? [] : System.Text.Encoding.UTF8.GetBytes(reader.GetString(1)), hasPayload: !cleared);
         grainState.ETag = StorageVersion.Format(version);
         grainState.RecordExists = !cleared;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = _serializer.Serialize(grainState.State);
-        var version = await EnqueueAsync(stateName, grainId, grainState.ETag, payload, grainState.Projections).ConfigureAwait(false);
+        // State and projections are taken together, before the first await: what is stored is what the projections describe.
+        var payload = _serializer.SerializeState(grainState);
+        var projections = JsonGrainStateSerializer.TakeProjections(grainState);
+        var version = await EnqueueAsync(stateName, grainId, grainState.ETag, payload, projections).ConfigureAwait(false);
         grainState.ETag = StorageVersion.Format(version);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var version = await EnqueueAsync(stateName, grainId, grainState.ETag, payload: null, grainState.Projections).ConfigureAwait(false);
-        grainState.State = JsonGrainStateSerializer.CreateInstance<T>();
+        var version = await EnqueueAsync(stateName, grainId, grainState.ETag, payload: null, JsonGrainStateSerializer.TakeProjections(grainState)).ConfigureAwait(false);
+        JsonGrainStateSerializer.SetFresh(grainState);
         grainState.ETag = StorageVersion.Format(version);
         grainState.RecordExists = false;
     }
@@ -256,8 +259,8 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
 
     private static void AddKeyParameters(SqliteCommand command, GrainId grainId, string stateName)
     {
-        command.Parameters.Add("$type", SqliteType.Text).Value = grainId.Type;
-        command.Parameters.Add("$key", SqliteType.Text).Value = grainId.Key;
+        command.Parameters.Add("$type", SqliteType.Text).Value = grainId.Type.ToString();
+        command.Parameters.Add("$key", SqliteType.Text).Value = grainId.Key.ToString();
         command.Parameters.Add("$state", SqliteType.Text).Value = stateName;
     }
 }
