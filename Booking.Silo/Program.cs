@@ -1,10 +1,20 @@
-namespace Booking.Silo;
+using Booking.Silo.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-internal static class Program
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(options =>
 {
-    public static int Main()
-    {
-        Console.Error.WriteLine("Booking.Silo runs co-hosted inside Booking.Web until the cluster transport exists; start Booking.Web instead.");
-        return 1;
-    }
-}
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+});
+builder.UseOrleans(silo => silo.UseBookingSilo(builder.Configuration));
+
+var app = builder.Build();
+app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+app.MapGet("/health/ready", (SiloReadiness silo) => silo.IsActive
+    ? Results.Ok(new { status = "healthy" })
+    : Results.Json(new { status = "unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+app.Run();

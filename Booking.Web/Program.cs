@@ -28,7 +28,7 @@ builder.Services.AddSingleton(limits);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
 // The silo is co-hosted; hosted services registered after it (auth start-up work, then demo data) start once it runs.
-builder.Services.AddBookingSilo(builder.Configuration);
+builder.UseOrleans(silo => silo.UseBookingSilo(builder.Configuration));
 builder.Services.AddBookingAuth(builder.Configuration);
 builder.Services.AddBookingDemo(builder.Configuration);
 builder.Services.AddSingleton(FlexParkOptions.From(builder.Configuration));

@@ -2,7 +2,9 @@ using System.Net;
 using Booking.Grains.Persistence;
 using Booking.Silo.Bookings;
 using Booking.Silo.Storage;
+using Booking.Silo.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
@@ -63,11 +65,17 @@ public static class BookingSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddProjectedState();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageSchemaParticipant>();
+        services.TryAddSingleton<SiloReadiness>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         services.AddBookingStorage(storage);
 
         switch (storage.Provider)
         {
             case StorageProvider.Postgres:
+                // After the migrations (initializers run in registration order): pending holds of a pre-Orleans database keep expiring.
+                services.AddSingleton<IStorageInitializer>(sp => new PostgresLegacyReminderImport(
+                    new PostgresStorageOptions { ConnectionString = storage.ConnectionString },
+                    sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
                 silo.UseAdoNetReminderService(options =>
                 {
                     options.Invariant = NpgsqlInvariant;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
 using Booking.Web.Http;

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
 using Booking.Web.Errors;

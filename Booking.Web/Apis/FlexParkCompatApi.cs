@@ -4,7 +4,6 @@ using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Compat;
 using Booking.Web.Contracts;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Interfaces.Notifications;
-using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
 using Booking.Web.Errors;

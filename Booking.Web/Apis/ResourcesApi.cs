@@ -4,7 +4,6 @@ using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
 using Booking.Web.Errors;

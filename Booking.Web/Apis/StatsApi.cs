@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;

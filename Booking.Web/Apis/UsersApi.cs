@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,7 +2,6 @@ using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 using Booking.Web.Compat;
 using Booking.Web.Contracts.Wortis;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Booking.Web.Auth;

@@ -1,6 +1,5 @@
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Auth;

@@ -1,9 +1,8 @@
 using System.Text;
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
-using Booking.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Orleans.Storage;
 
 namespace Booking.Web.Auth;
 

@@ -1,7 +1,6 @@
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 
 namespace Booking.Web.Compat;
 

@@ -4,7 +4,6 @@ using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 using Booking.Silo.Hosting;
 using Booking.Web.Auth;
 using Microsoft.Extensions.Options;

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Booking.Grains.Interfaces.Errors;
 using Booking.Grains.Projections;
-using Booking.Runtime;
-using Booking.Silo.Storage;
 using Booking.Web.Auth;
 using Booking.Web.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
 using Npgsql;
+using Orleans.Storage;
 
 namespace Booking.Web.Errors;
 

@@ -3,7 +3,6 @@ using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Interfaces.Notifications;
 using Booking.Grains.Queries;
-using Booking.Runtime;
 
 namespace Booking.Web.Notifications;
 

@@ -1,6 +1,6 @@
 namespace Booking.Silo.Storage.Postgres;
 
-/// <summary>The runtime's tables in PostgreSQL. Names are constants: no identifier is ever taken from input.</summary>
+/// <summary>The silo's own tables in PostgreSQL and Orleans' ADO.NET tables (membership, reminders, stock grain storage). Names are constants: no identifier is ever taken from input.</summary>
 internal static class PostgresSchema
 {
     public const string GrainStateTable = "grain_state";
@@ -30,5 +30,9 @@ internal static class PostgresSchema
                 PRIMARY KEY (grain_type, grain_key, reminder_name)
             )
             """),
+
+        // Orleans pins grain types with [GrainType]; the stand-in runtime keyed state by interface name.
+        new(3, "orleans_grain_types", LegacyGrainTypes.RenameSql(GrainStateTable)),
+        .. OrleansAdoNetSchema.Migrations.Select(m => new StorageMigration(m.Id, m.Name, m.Sql)),
     ];
 }
