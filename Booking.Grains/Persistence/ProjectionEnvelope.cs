@@ -64,3 +64,13 @@ public sealed class ProjectionEnvelope<TState> : IProjectionEnvelope
         }
     }
 }
+
+/// <summary>
+/// An <see cref="IGrainState{T}"/> that carries the projections of its next write itself (for callers of a storage
+/// provider that are not grains: tests, benchmarks, tools). Grains use <see cref="IProjectedState{TState}"/>.
+/// </summary>
+public interface IProjectionSource
+{
+    /// <summary>Takes the projections of the write that is starting.</summary>
+    IReadOnlyList<IStateProjection> TakeProjections();
+}

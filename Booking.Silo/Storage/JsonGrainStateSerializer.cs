@@ -93,6 +93,10 @@ public sealed class JsonGrainStateSerializer
     }
 
     /// <summary>The projections that ride with this write (taken: a later write will not repeat them).</summary>
-    public static IReadOnlyList<IStateProjection> TakeProjections<T>(IGrainState<T> grainState) =>
-        grainState.State is IProjectionEnvelope envelope ? envelope.TakeProjections() : [];
+    public static IReadOnlyList<IStateProjection> TakeProjections<T>(IGrainState<T> grainState) => grainState switch
+    {
+        IProjectionSource source => source.TakeProjections(),
+        { State: IProjectionEnvelope envelope } => envelope.TakeProjections(),
+        _ => [],
+    };
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Tests.Api;

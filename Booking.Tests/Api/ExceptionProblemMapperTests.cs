@@ -1,11 +1,10 @@
 using Booking.Grains.Interfaces.Errors;
-using Booking.Runtime;
-using Booking.Silo.Storage;
 using Booking.Silo.Bookings.Postgres;
 using Booking.Web.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Orleans.Storage;
 
 namespace Booking.Tests.Api;
 
@@ -79,12 +78,12 @@ public sealed class ExceptionProblemMapperTests
         var userFence = new PostgresException(
             "conflicting key value violates exclusion constraint \"bookings_user_no_overlap\"", "ERROR", "ERROR", PostgresErrorCodes.ExclusionViolation,
             constraintName: PostgresBookingTables.UserFence);
-        var crossedSilos = new GrainCallException(typeof(PostgresException).FullName!, userFence.Message);
+        var wrappedByOrleans = new OrleansException("Error from storage provider PostgresGrainStorage during WriteStateAsync", userFence);
         var resourceFence = new InvalidOperationException("wrapped", new PostgresException(
             "conflicting key value violates exclusion constraint", "ERROR", "ERROR", PostgresErrorCodes.ExclusionViolation,
             constraintName: PostgresBookingTables.ExclusiveResourceFence));
 
-        foreach (var exception in new Exception[] { userFence, crossedSilos, new AggregateException(crossedSilos) })
+        foreach (var exception in new Exception[] { userFence, wrappedByOrleans, new AggregateException(wrappedByOrleans) })
         {
             var problem = ExceptionProblemMapper.Map(exception, fences);
             Assert.Equal((409, "user_conflict"), (problem.Status, problem.Extensions["code"]));
@@ -94,7 +93,7 @@ public sealed class ExceptionProblemMapperTests
         Assert.Equal((409, "slot_unavailable"), (ExceptionProblemMapper.Map(resourceFence, fences).Status, ExceptionProblemMapper.Map(resourceFence, fences).Extensions["code"]));
         var otherConstraint = new PostgresException("conflicting key value", "ERROR", "ERROR", PostgresErrorCodes.ExclusionViolation, constraintName: "some_other_fence");
         Assert.Equal(500, ExceptionProblemMapper.Map(otherConstraint, fences).Status);
-        Assert.Equal(500, ExceptionProblemMapper.Map(new GrainCallException("Some.OtherException", userFence.Message), fences).Status);
+        Assert.Equal(500, ExceptionProblemMapper.Map(new InvalidOperationException(userFence.Message), fences).Status);
     }
 
     private static (int?, object?) Describe(Exception exception)

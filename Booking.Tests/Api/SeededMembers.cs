@@ -1,9 +1,10 @@
 using Booking.Grains.Accounts;
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
 using Booking.Silo.Storage;
+using Booking.Tests.Support;
 using Booking.Web.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Booking.Tests.Api;
 
@@ -52,7 +53,7 @@ internal static class SeededMembers
                 PasswordChangedAt = now,
                 Sessions = [session],
             };
-            await storage.WriteStateAsync(AccountStateName, new GrainId(typeof(IUserAccountGrain).FullName!, userId), new GrainState<UserAccountState>(account));
+            await storage.WriteStateAsync(AccountStateName, GrainId.Create(typeof(IUserAccountGrain).FullName!, userId), new TestGrainState<UserAccountState>(account));
             var tokens = issuer.Issue(new IssuedSession
             {
                 UserId = userId,

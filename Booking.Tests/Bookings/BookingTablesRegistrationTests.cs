@@ -1,11 +1,11 @@
+using Booking.Grains.Persistence;
 using Booking.Grains.Projections;
 using Booking.Grains.Queries;
-using Booking.Silo.Storage.Memory;
-using Booking.Silo.Storage.Postgres;
-using Booking.Silo.Storage.Sqlite;
 using Booking.Silo.Bookings.Postgres;
 using Booking.Silo.Bookings.Sqlite;
 using Booking.Silo.Hosting;
+using Booking.Silo.Storage.Postgres;
+using Booking.Silo.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Tests.Bookings;

@@ -1,17 +1,17 @@
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
-using Booking.Runtime.Testing;
 using Booking.Silo.Hosting;
 using Booking.Tests.Infrastructure;
+using Booking.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace Booking.Tests.Bookings;
 
 /// <summary>
-/// An in-process cluster whose silos get their storage exactly as the host does (<c>AddBookingStorage</c>: grain state,
-/// reminders, the bookings table and its query), on a fake clock shared by every host of a test.
+/// An Orleans in-process cluster whose silos get their storage exactly as the host does (<c>UseBookingGrains</c>: grain
+/// state, reminders, the bookings table and its query), with the grains on a fake clock shared by every host of a test.
 /// </summary>
 internal sealed class BookingsHost : IAsyncDisposable
 {
@@ -19,24 +19,21 @@ internal sealed class BookingsHost : IAsyncDisposable
 
     public InProcessTestCluster Cluster { get; }
 
-    public IGrainFactory Client => Cluster.Client;
+    public IClusterClient Client => Cluster.Client;
 
     /// <summary>The bookings query of the first silo, as the API would use it.</summary>
-    public IBookingQuery Query => Cluster.Silos[0].Services.GetRequiredService<IBookingQuery>();
+    public IBookingQuery Query => Cluster.Silos[0].ServiceProvider.GetRequiredService<IBookingQuery>();
 
     public static async Task<BookingsHost> StartAsync(
         BookingStorageOptions storage, FakeTimeProvider time, int silos = 2, Action<IServiceCollection>? configure = null)
     {
-        var cluster = new InProcessTestClusterBuilder(silos)
-            .ConfigureSilo((options, services) =>
-            {
-                // Calls time out on the fake clock; tests that move it must not time their own calls out.
-                options.ResponseTimeout = TimeSpan.FromDays(1);
-                services.AddSingleton<TimeProvider>(time);
-                services.AddBookingStorage(storage);
-                configure?.Invoke(services);
-            })
-            .Build();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Booking:Storage:Provider"] = storage.Provider.ToString(),
+            ["Booking:Storage:ConnectionString"] = storage.ConnectionString,
+            ["Booking:Storage:GrainStorage"] = storage.GrainStorage.ToString(),
+        };
+        var cluster = TestClusters.Build(silos, settings, time, silo => configure?.Invoke(silo.Services));
         await cluster.DeployAsync();
         return new BookingsHost(cluster);
     }

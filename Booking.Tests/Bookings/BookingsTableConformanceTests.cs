@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Silo.Storage;
 using Booking.Silo.Hosting;
 using Booking.Tests.Infrastructure;
+using Orleans.Storage;
 using static Booking.Tests.Grains.BookingCluster;
 
 namespace Booking.Tests.Bookings;

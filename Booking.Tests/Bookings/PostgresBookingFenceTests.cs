@@ -2,16 +2,17 @@ using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Projections;
 using Booking.Grains.Queries;
-using Booking.Runtime;
-using Booking.Silo.Storage;
-using Booking.Silo.Storage.Postgres;
 using Booking.Silo.Bookings.Postgres;
 using Booking.Silo.Hosting;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Postgres;
 using Booking.Tests.Infrastructure;
 using Booking.Tests.Storage;
+using Booking.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Orleans.Storage;
 using static Booking.Tests.Grains.BookingCluster;
 
 namespace Booking.Tests.Bookings;
@@ -71,8 +72,8 @@ public sealed class PostgresBookingFenceTests(PostgresDatabase database) : IClas
         var mentor = NewId("mentor");
         var pending = Row(mentor, NewId("alice"), BookingStatus.Pending);
         var hold = pending with { HoldId = pending.Id, HoldExpiresAt = pending.CreatedAt.AddMinutes(5) };
-        var grain = new GrainId("Booking.Tests.IFenceDayGrain", Guid.NewGuid().ToString("N"));
-        var state = new GrainState<CounterState>(new CounterState());
+        var grain = GrainId.Create("Booking.Tests.IFenceDayGrain", Guid.NewGuid().ToString("N"));
+        var state = new TestGrainState<CounterState>(new CounterState());
         state.SetProjections([new BookingRowsChanged([hold], Capacity: 1)]);
         await storage.WriteStateAsync("day", grain, state);
 
@@ -93,9 +94,9 @@ public sealed class PostgresBookingFenceTests(PostgresDatabase database) : IClas
         var victim = NewId("victim");
         await Insert(victim, "mentor", "confirmed", TenInParis, 60);
         var writes = Enumerable.Range(0, 4).Select(i => (
-            Grain: new GrainId("Booking.Tests.IFenceDayGrain", Guid.NewGuid().ToString("N")),
+            Grain: GrainId.Create("Booking.Tests.IFenceDayGrain", Guid.NewGuid().ToString("N")),
             Row: Row(NewId("mentor"), i == 1 ? victim : NewId("u"), BookingStatus.Confirmed))).ToArray();
-        var states = writes.Select(w => new GrainState<CounterState>(new CounterState { Count = 1 })).ToArray();
+        var states = writes.Select(w => new TestGrainState<CounterState>(new CounterState { Count = 1 })).ToArray();
         for (var i = 0; i < writes.Length; i++)
         {
             states[i].SetProjections([new BookingRowsChanged([writes[i].Row], Capacity: 1)]);
@@ -140,7 +141,7 @@ public sealed class PostgresBookingFenceTests(PostgresDatabase database) : IClas
         // committed from a second activation of that grain elsewhere would), which only the fence still sees.
         Assert.Empty(await host.Client.GetGrain<IUserDayGrain>(GrainKeys.UserDay(victim, Tuesday)).GetActiveBookingIdsAsync());
         await Insert(victim, "mentor", "confirmed", TenInParis.AddMinutes(30), 60);
-        var storage = (PostgresGrainStorage)host.Cluster.Silos[0].Services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
+        var storage = (PostgresGrainStorage)host.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
 
         var (calls, largestBatch) = await LineUpInOneBatchAsync(storage, () =>
             [.. mentors.Select((m, i) => host.Day(m.Id, Tuesday).BookAsync(Request(m, users[i], "10:00", 60)))]);
@@ -166,8 +167,8 @@ public sealed class PostgresBookingFenceTests(PostgresDatabase database) : IClas
     /// </summary>
     private async Task<(Task<BookingOutcome>[] Calls, int LargestBatch)> LineUpInOneBatchAsync(PostgresGrainStorage storage, Func<Task<BookingOutcome>[]> start)
     {
-        var blocker = new GrainId("Booking.Tests.IBlockerGrain", Guid.NewGuid().ToString("N"));
-        var blockerState = new GrainState<CounterState>(new CounterState());
+        var blocker = GrainId.Create("Booking.Tests.IBlockerGrain", Guid.NewGuid().ToString("N"));
+        var blockerState = new TestGrainState<CounterState>(new CounterState());
         await storage.WriteStateAsync("blocker", blocker, blockerState);
         Task stalled;
         Task<BookingOutcome>[] calls;
@@ -206,7 +207,7 @@ public sealed class PostgresBookingFenceTests(PostgresDatabase database) : IClas
 
     private static async Task<bool> StateExistsAsync(PostgresGrainStorage storage, GrainId grain)
     {
-        var state = new GrainState<CounterState>(new CounterState());
+        var state = new TestGrainState<CounterState>(new CounterState());
         await storage.ReadStateAsync("day", grain, state);
         return state.RecordExists;
     }

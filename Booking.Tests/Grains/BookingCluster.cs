@@ -1,11 +1,10 @@
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
-using Booking.Silo.Storage;
-using Booking.Runtime.Testing;
 using Booking.Tests.Infrastructure;
+using Booking.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace Booking.Tests.Grains;
 
@@ -28,17 +27,11 @@ public sealed class BookingCluster : IAsyncLifetime
     public BookingCluster(int silos, Func<InMemoryBookingStore, IBookingQuery>? query = null)
     {
         var bookingQuery = query?.Invoke(Store) ?? Store;
-        Cluster = new InProcessTestClusterBuilder(silos)
-            .ConfigureSilo((options, services) =>
-            {
-                options.ResponseTimeout = TimeSpan.FromDays(1);
-                services.AddSingleton<TimeProvider>(Time);
-                services.AddSingleton(bookingQuery);
-                services.AddInMemoryBookingStore(Store);
-                services.AddMemoryGrainStorageAsDefault();
-                services.AddMemoryReminderTable();
-            })
-            .Build();
+        Cluster = TestClusters.Build(silos, TestClusters.Memory(), Time, silo =>
+        {
+            silo.Services.AddSingleton(bookingQuery);
+            silo.Services.AddInMemoryBookingStore(Store);
+        });
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero));
@@ -47,7 +40,7 @@ public sealed class BookingCluster : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; }
 
-    public IGrainFactory Client => Cluster.Client;
+    public IClusterClient Client => Cluster.Client;
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
@@ -131,8 +124,11 @@ public sealed class BookingCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>The silo that hosts the grain <typeparamref name="T"/> with <paramref name="key"/>.</summary>
-    public Booking.Runtime.Hosting.Silo? OwnerOf<T>(string key)
-        where T : IGrainWithStringKey =>
-        Cluster.GetOwner(Client.GetGrain<T>(key).GetGrainId());
+    /// <summary>The silo that hosts the (active) grain <typeparamref name="T"/> with <paramref name="key"/>, or null.</summary>
+    public InProcessSiloHandle? OwnerOf<T>(string key)
+        where T : IGrainWithStringKey
+    {
+        var grainId = Client.GetGrain<T>(key).GetGrainId();
+        return Cluster.Silos.FirstOrDefault(s => s.ServiceProvider.GetRequiredService<ILocalActivationStatusChecker>().IsLocallyActivated(grainId));
+    }
 }

@@ -1,7 +1,7 @@
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Projections;
-using Booking.Runtime;
+using Orleans.TestingHost;
 using static Booking.Tests.Grains.BookingCluster;
 
 namespace Booking.Tests.Grains;
@@ -96,7 +96,7 @@ public sealed class UserDayGrainTests : IAsyncLifetime
         Assert.True((await userDay.TryLeaseAsync(Lease("b1", Ten, 60))).Granted);
 
         // The resource-day grain committed b1 (its row is in the bookings table) and died before confirming.
-        _cluster.Store.Apply(new GrainId("test", "crash"), "resourceDay", [new BookingRowsChanged([Row("b1", "zoe", Ten, 60)])]);
+        _cluster.Store.Apply(GrainId.Create("test", "crash"), "resourceDay", [new BookingRowsChanged([Row("b1", "zoe", Ten, 60)])]);
         _cluster.Time.Advance(TimeSpan.FromSeconds(31));
 
         var outcome = await userDay.TryLeaseAsync(Lease("b2", Ten.AddMinutes(30), 60));
@@ -112,7 +112,7 @@ public sealed class UserDayGrainTests : IAsyncLifetime
         await userDay.ConfirmLeaseAsync("b1", Row("b1", "zoe", Ten, 60));
 
         // The row says cancelled, but OnBookingCancelledAsync never arrived.
-        _cluster.Store.Apply(new GrainId("test", "lost"), "resourceDay", [new BookingRowsChanged([Row("b1", "zoe", Ten, 60) with { Status = BookingStatus.Cancelled }])]);
+        _cluster.Store.Apply(GrainId.Create("test", "lost"), "resourceDay", [new BookingRowsChanged([Row("b1", "zoe", Ten, 60) with { Status = BookingStatus.Cancelled }])]);
 
         Assert.True((await userDay.TryLeaseAsync(Lease("b2", Ten, 60))).Granted);
     }
@@ -135,7 +135,7 @@ public sealed class UserDayGrainTests : IAsyncLifetime
         Assert.True((await _cluster.Day(second.Id, Tuesday).BookAsync(Request(second, user, "11:00", 60))).IsSuccess);
     }
 
-    private Task<(ResourceDefinition, ResourceDefinition)> CreateTwoMentorsOnOneSiloAsync(out Booking.Runtime.Hosting.Silo survivor)
+    private Task<(ResourceDefinition, ResourceDefinition)> CreateTwoMentorsOnOneSiloAsync(out InProcessSiloHandle survivor)
     {
         var silo = _cluster.Cluster.Silos[0];
         survivor = silo;

@@ -1,7 +1,6 @@
 using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
-using Booking.Runtime;
 using Booking.Silo.Hosting;
 using Booking.Tests.Bookings;
 using Booking.Tests.Infrastructure;
@@ -88,7 +87,7 @@ public sealed class MorningRushLoadTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{failedAtFirst} of {Employees} requests failed when the silo died; {retried.Count} retries; {outcomes.Count(o => o.IsConfirmed)} confirmed.");
-        Assert.False(victim.IsAlive);
+        Assert.False(victim.IsActive);
         Assert.All(outcomes, o => Assert.True(o.IsSettled, $"{o.Ask} still fails after retries: {o.Error}"));
         var audit = await RushAudit.ReadAsync(database.DataSource);
         Assert.Equal(0, audit.DoubleBookings);

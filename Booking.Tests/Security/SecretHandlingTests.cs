@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Booking.Grains.Interfaces.Accounts;
-using Booking.Runtime;
 using Booking.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

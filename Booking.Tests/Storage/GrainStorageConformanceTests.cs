@@ -1,11 +1,10 @@
-using Booking.Runtime;
-using Booking.Silo.Reminders;
-using Booking.Silo.Storage;
+using Booking.Tests.Support;
+using Orleans.Storage;
 
 namespace Booking.Tests.Storage;
 
 /// <summary>
-/// What every grain storage provider and reminder table must do, written once and run against each provider by a small
+/// What every grain storage provider (an Orleans <see cref="IGrainStorage"/>) must do, written once and run against each provider by a small
 /// subclass. Every test uses its own grain ids, so tests may share a database.
 /// </summary>
 public abstract class GrainStorageConformanceTests
@@ -14,12 +13,10 @@ public abstract class GrainStorageConformanceTests
 
     protected abstract IGrainStorage Storage { get; }
 
-    protected abstract IReminderTable Reminders { get; }
-
     [Fact]
     public async Task An_absent_record_reads_as_a_fresh_state_without_an_etag()
     {
-        var state = new GrainState<CounterState>(new CounterState { Count = 42, Text = "left over" }, "17") { RecordExists = true };
+        var state = new TestGrainState<CounterState>(new CounterState { Count = 42, Text = "left over" }, "17") { RecordExists = true };
 
         await Storage.ReadStateAsync(StateName, NewGrainId(), state);
 
@@ -69,10 +66,10 @@ public abstract class GrainStorageConformanceTests
         var grainId = NewGrainId();
         await Storage.WriteStateAsync(StateName, grainId, NewState(1));
         await Storage.WriteStateAsync("other", grainId, NewState(2));
-        await Storage.WriteStateAsync(StateName, grainId with { Type = "Booking.Tests.IOtherGrain" }, NewState(3));
+        await Storage.WriteStateAsync(StateName, GrainId.Create("Booking.Tests.IOtherGrain", grainId.Key.ToString()!), NewState(3));
 
         Assert.Equal(1, (await ReadAsync(grainId)).State.Count);
-        var other = new GrainState<CounterState>(new CounterState());
+        var other = new TestGrainState<CounterState>(new CounterState());
         await Storage.ReadStateAsync("other", grainId, other);
         Assert.Equal(2, other.State.Count);
     }
@@ -255,72 +252,27 @@ public abstract class GrainStorageConformanceTests
     public async Task Five_thousand_grains_written_concurrently_all_read_back()
     {
         var prefix = Guid.NewGuid().ToString("N");
-        var grainIds = Enumerable.Range(0, 5_000).Select(i => new GrainId("Booking.Tests.ICounterGrain", $"{prefix}/{i}")).ToArray();
+        var grainIds = Enumerable.Range(0, 5_000).Select(i => GrainId.Create("Booking.Tests.ICounterGrain", $"{prefix}/{i}")).ToArray();
 
-        await Task.WhenAll(grainIds.Select((id, i) => Task.Run(() => Storage.WriteStateAsync(StateName, id, NewState(i, id.Key)))));
+        await Task.WhenAll(grainIds.Select((id, i) => Task.Run(() => Storage.WriteStateAsync(StateName, id, NewState(i, id.Key.ToString()!)))));
 
         var reads = await Task.WhenAll(grainIds.Select(id => Task.Run(() => ReadAsync(id))));
         for (var i = 0; i < grainIds.Length; i++)
         {
             Assert.True(reads[i].RecordExists);
             Assert.Equal(i, reads[i].State.Count);
-            Assert.Equal(grainIds[i].Key, reads[i].State.Text);
+            Assert.Equal(grainIds[i].Key.ToString(), reads[i].State.Text);
         }
     }
 
-    [Fact]
-    public async Task A_reminder_is_upserted_read_and_removed_only_with_its_current_etag()
-    {
-        var grainId = NewGrainId();
-        var startAt = new DateTimeOffset(2030, 3, 30, 8, 15, 0, 123, TimeSpan.FromHours(2));
-        var entry = new ReminderEntry(grainId, "expire-hold", startAt, TimeSpan.FromMinutes(5));
+    protected static GrainId NewGrainId() => GrainId.Create("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
 
-        var firstETag = await Reminders.UpsertRowAsync(entry);
-        var read = await Reminders.ReadRowAsync(grainId, "expire-hold");
-
-        Assert.NotNull(read);
-        Assert.Equal(grainId, read.GrainId);
-        Assert.Equal("expire-hold", read.ReminderName);
-        Assert.Equal(startAt, read.StartAt);
-        Assert.Equal(TimeSpan.FromMinutes(5), read.Period);
-        Assert.Equal(firstETag, read.ETag);
-
-        var secondETag = await Reminders.UpsertRowAsync(entry with { Period = TimeSpan.FromMinutes(10) });
-        Assert.NotEqual(firstETag, secondETag);
-        Assert.Equal(TimeSpan.FromMinutes(10), (await Reminders.ReadRowAsync(grainId, "expire-hold"))!.Period);
-
-        await Reminders.UpsertRowAsync(new ReminderEntry(grainId, "remind-before", startAt, TimeSpan.FromHours(1)));
-        var rows = await Reminders.ReadRowsAsync(grainId);
-        Assert.Equal(["expire-hold", "remind-before"], rows.Select(r => r.ReminderName).Order());
-        var all = await Reminders.ReadAllAsync();
-        Assert.Equal(2, all.Count(r => r.GrainId == grainId));
-
-        Assert.False(await Reminders.RemoveRowAsync(grainId, "expire-hold", firstETag));
-        Assert.NotNull(await Reminders.ReadRowAsync(grainId, "expire-hold"));
-        Assert.True(await Reminders.RemoveRowAsync(grainId, "expire-hold", secondETag));
-        Assert.Null(await Reminders.ReadRowAsync(grainId, "expire-hold"));
-        Assert.False(await Reminders.RemoveRowAsync(grainId, "expire-hold", secondETag));
-        Assert.Single(await Reminders.ReadRowsAsync(grainId));
-    }
-
-    [Fact]
-    public async Task Reminders_of_one_grain_are_not_read_for_another()
-    {
-        var grainId = NewGrainId();
-        await Reminders.UpsertRowAsync(new ReminderEntry(grainId, "r", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1)));
-
-        Assert.Empty(await Reminders.ReadRowsAsync(NewGrainId()));
-        Assert.Null(await Reminders.ReadRowAsync(NewGrainId(), "r"));
-    }
-
-    protected static GrainId NewGrainId() => new("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
-
-    protected static GrainState<CounterState> NewState(int count, string text = "", params string[] items) =>
+    protected static TestGrainState<CounterState> NewState(int count, string text = "", params string[] items) =>
         new(new CounterState { Count = count, Text = text, Items = [.. items] });
 
-    protected async Task<GrainState<CounterState>> ReadAsync(GrainId grainId, string stateName = StateName)
+    protected async Task<TestGrainState<CounterState>> ReadAsync(GrainId grainId, string stateName = StateName)
     {
-        var state = new GrainState<CounterState>(new CounterState());
+        var state = new TestGrainState<CounterState>(new CounterState());
         await Storage.ReadStateAsync(stateName, grainId, state);
         return state;
     }

@@ -1,12 +1,10 @@
-using Booking.Silo.Reminders;
 using Booking.Silo.Storage;
-using Booking.Silo.Storage.Memory;
+using Orleans.Storage;
 
 namespace Booking.Tests.Storage;
 
 public sealed class MemoryGrainStorageConformanceTests : GrainStorageConformanceTests
 {
-    protected override IGrainStorage Storage { get; } = new MemoryGrainStorage(new JsonGrainStateSerializer());
+    protected override IGrainStorage Storage { get; } = new Booking.Silo.Storage.Memory.MemoryGrainStorage(new JsonGrainStateSerializer());
 
-    protected override IReminderTable Reminders { get; } = new MemoryReminderTable();
 }

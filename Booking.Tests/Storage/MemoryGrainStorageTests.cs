@@ -1,6 +1,7 @@
-using Booking.Runtime;
+using Booking.Grains.Persistence;
 using Booking.Silo.Storage;
-using Booking.Silo.Storage.Memory;
+using Booking.Tests.Support;
+using Orleans.Storage;
 
 namespace Booking.Tests.Storage;
 
@@ -9,9 +10,9 @@ public sealed class MemoryGrainStorageTests
     private const string StateName = "counter";
 
     private readonly RecordingProjectionSink _sink = new();
-    private readonly MemoryGrainStorage _storage;
+    private readonly Booking.Silo.Storage.Memory.MemoryGrainStorage _storage;
 
-    public MemoryGrainStorageTests() => _storage = new MemoryGrainStorage(new JsonGrainStateSerializer(), _sink);
+    public MemoryGrainStorageTests() => _storage = new Booking.Silo.Storage.Memory.MemoryGrainStorage(new JsonGrainStateSerializer(), _sink);
 
     [Fact]
     public async Task A_successful_write_hands_its_projections_to_the_sink()
@@ -49,7 +50,7 @@ public sealed class MemoryGrainStorageTests
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             _storage.WriteStateAsync(StateName, grainId, NewState(1, new TestRowProjection("taken", "x"))));
 
-        var read = new GrainState<CounterState>(new CounterState());
+        var read = new TestGrainState<CounterState>(new CounterState());
         await _storage.ReadStateAsync(StateName, grainId, read);
         Assert.False(read.RecordExists);
     }
@@ -57,12 +58,12 @@ public sealed class MemoryGrainStorageTests
     [Fact]
     public async Task Without_a_sink_projections_are_ignored_and_the_state_is_written()
     {
-        var storage = new MemoryGrainStorage(new JsonGrainStateSerializer());
+        var storage = new Booking.Silo.Storage.Memory.MemoryGrainStorage(new JsonGrainStateSerializer());
         var grainId = NewGrainId();
 
         await storage.WriteStateAsync(StateName, grainId, NewState(3, new TestRowProjection("row", "x")));
 
-        var read = new GrainState<CounterState>(new CounterState());
+        var read = new TestGrainState<CounterState>(new CounterState());
         await storage.ReadStateAsync(StateName, grainId, read);
         Assert.Equal(3, read.State.Count);
     }
@@ -75,20 +76,20 @@ public sealed class MemoryGrainStorageTests
         await _storage.WriteStateAsync(StateName, grainId, written);
         written.State.Count = 99;
 
-        var read = new GrainState<CounterState>(new CounterState());
+        var read = new TestGrainState<CounterState>(new CounterState());
         await _storage.ReadStateAsync(StateName, grainId, read);
 
         Assert.Equal(1, read.State.Count);
     }
 
-    private static GrainId NewGrainId() => new("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
+    private static GrainId NewGrainId() => GrainId.Create("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
 
-    private static GrainState<CounterState> NewState(int count, params IStateProjection[] projections)
+    private static TestGrainState<CounterState> NewState(int count, params IStateProjection[] projections)
     {
-        var state = new GrainState<CounterState>(new CounterState { Count = count });
+        var state = new TestGrainState<CounterState>(new CounterState { Count = count });
         state.SetProjections(projections);
         return state;
     }
 
-    private static GrainState<CounterState> NewStateAt(string? eTag, int count) => new(new CounterState { Count = count }, eTag);
+    private static TestGrainState<CounterState> NewStateAt(string? eTag, int count) => new(new CounterState { Count = count }, eTag);
 }

@@ -1,6 +1,5 @@
-using Booking.Runtime;
-using Booking.Silo.Storage;
 using Booking.Silo.Storage.Postgres;
+using Booking.Tests.Support;
 
 namespace Booking.Tests.Storage;
 
@@ -13,8 +12,8 @@ internal static class PostgresBatching
     /// </summary>
     public static async Task<Task[]> QueueBehindStalledBatchAsync(PostgresGrainStorage storage, string connectionString, Func<Task[]> start)
     {
-        var blocker = new GrainId("Booking.Tests.IBlockerGrain", Guid.NewGuid().ToString("N"));
-        var blockerState = new GrainState<CounterState>(new CounterState());
+        var blocker = GrainId.Create("Booking.Tests.IBlockerGrain", Guid.NewGuid().ToString("N"));
+        var blockerState = new TestGrainState<CounterState>(new CounterState());
         await storage.WriteStateAsync("blocker", blocker, blockerState);
 
         Task stalled;

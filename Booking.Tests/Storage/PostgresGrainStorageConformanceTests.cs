@@ -1,7 +1,7 @@
-using Booking.Silo.Reminders;
 using Booking.Silo.Storage;
 using Booking.Silo.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Storage;
 
 namespace Booking.Tests.Storage;
 
@@ -15,17 +15,12 @@ public sealed class PostgresGrainStorageConformanceTests(PostgresStorageFixture 
         TimeProvider.System,
         NullLogger<PostgresGrainStorage>.Instance);
 
-    private readonly PostgresReminderTable _reminders = new(new PostgresStorageOptions { ConnectionString = database.ConnectionString });
-
     protected override IGrainStorage Storage => _storage;
-
-    protected override IReminderTable Reminders => _reminders;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         await _storage.DisposeAsync();
-        await _reminders.DisposeAsync();
     }
 }

@@ -1,8 +1,9 @@
-using Booking.Runtime;
 using Booking.Silo.Storage;
 using Booking.Silo.Storage.Postgres;
+using Booking.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Orleans.Storage;
 
 namespace Booking.Tests.Storage;
 
@@ -158,13 +159,13 @@ public sealed class PostgresGroupCommitTests(PostgresStorageFixture database) : 
             TimeProvider.System,
             NullLogger<PostgresGrainStorage>.Instance);
 
-    private static GrainId NewGrainId() => new("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
+    private static GrainId NewGrainId() => GrainId.Create("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
 
-    private static GrainState<CounterState> NewState(int count, string text = "") => new(new CounterState { Count = count, Text = text });
+    private static TestGrainState<CounterState> NewState(int count, string text = "") => new(new CounterState { Count = count, Text = text });
 
-    private static async Task<GrainState<CounterState>> ReadAsync(IGrainStorage storage, GrainId grainId)
+    private static async Task<TestGrainState<CounterState>> ReadAsync(IGrainStorage storage, GrainId grainId)
     {
-        var state = new GrainState<CounterState>(new CounterState());
+        var state = new TestGrainState<CounterState>(new CounterState());
         await storage.ReadStateAsync(StateName, grainId, state);
         return state;
     }

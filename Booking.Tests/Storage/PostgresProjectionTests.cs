@@ -1,9 +1,11 @@
-using Booking.Runtime;
+using Booking.Grains.Persistence;
 using Booking.Silo.Storage;
 using Booking.Silo.Storage.Postgres;
+using Booking.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
+using Orleans.Storage;
 
 namespace Booking.Tests.Storage;
 
@@ -32,7 +34,7 @@ public sealed class PostgresProjectionTests(PostgresStorageFixture database) : I
 
         await _storage.WriteStateAsync(StateName, grainId, NewState(1, new TestRowProjection(rowId, "booked")));
 
-        Assert.Equal(("booked", grainId.Key), await ReadRowAsync(rowId));
+        Assert.Equal(("booked", grainId.Key.ToString()), await ReadRowAsync(rowId));
         Assert.Equal(1, (await ReadStateAsync(grainId)).State.Count);
     }
 
@@ -44,8 +46,8 @@ public sealed class PostgresProjectionTests(PostgresStorageFixture database) : I
         await _storage.WriteStateAsync(StateName, staleGrain, stale);
         var current = await ReadStateAsync(staleGrain);
         await _storage.WriteStateAsync(StateName, staleGrain, current);
-        stale.SetProjections([new TestRowProjection(NewRowId(), "stale")]);
-        var staleRow = stale.Projections.OfType<TestRowProjection>().Single().Id;
+        var staleRow = NewRowId();
+        stale.SetProjections([new TestRowProjection(staleRow, "stale")]);
         var neighbourRows = new[] { NewRowId(), NewRowId() };
 
         var writes = await PostgresBatching.QueueBehindStalledBatchAsync(_storage, database.ConnectionString, () =>
@@ -96,7 +98,7 @@ public sealed class PostgresProjectionTests(PostgresStorageFixture database) : I
         {
             Assert.Null(outcomes[i == 0 ? 0 : i + 1]);
             Assert.True((await ReadStateAsync(winners[i])).RecordExists);
-            Assert.Equal(("ok", winners[i].Key), await ReadRowAsync(winnerRows[i]));
+            Assert.Equal(("ok", winners[i].Key.ToString()), await ReadRowAsync(winnerRows[i]));
         }
     }
 
@@ -138,20 +140,20 @@ public sealed class PostgresProjectionTests(PostgresStorageFixture database) : I
         Assert.False((await ReadStateAsync(grainId)).RecordExists);
     }
 
-    private static GrainId NewGrainId() => new("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
+    private static GrainId NewGrainId() => GrainId.Create("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
 
     private static string NewRowId() => Guid.NewGuid().ToString("N");
 
-    private static GrainState<CounterState> NewState(int count, params IStateProjection[] projections)
+    private static TestGrainState<CounterState> NewState(int count, params IStateProjection[] projections)
     {
-        var state = new GrainState<CounterState>(new CounterState { Count = count });
+        var state = new TestGrainState<CounterState>(new CounterState { Count = count });
         state.SetProjections(projections);
         return state;
     }
 
-    private async Task<GrainState<CounterState>> ReadStateAsync(GrainId grainId)
+    private async Task<TestGrainState<CounterState>> ReadStateAsync(GrainId grainId)
     {
-        var state = new GrainState<CounterState>(new CounterState());
+        var state = new TestGrainState<CounterState>(new CounterState());
         await _storage.ReadStateAsync(StateName, grainId, state);
         return state;
     }

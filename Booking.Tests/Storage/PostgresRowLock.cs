@@ -1,4 +1,3 @@
-using Booking.Runtime;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -26,8 +25,8 @@ internal sealed class PostgresRowLock : IAsyncDisposable
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand(
             "SELECT 1 FROM grain_state WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 FOR UPDATE", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type.ToString()!, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key.ToString()!, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName, NpgsqlDbType = NpgsqlDbType.Text });
         if (await command.ExecuteScalarAsync() is null)
         {

@@ -1,4 +1,4 @@
-using Booking.Silo.Storage;
+using Booking.Grains.Persistence;
 using Booking.Silo.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,7 +18,7 @@ internal sealed class PostgresTestRowWriter : IPostgresProjectionWriter
         var row = (TestRowProjection)projection;
         var command = new NpgsqlBatchCommand();
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = row.Id, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = context.GrainId.Key, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = context.GrainId.Key.ToString()!, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = row.Note, NpgsqlDbType = NpgsqlDbType.Text });
         var guard = context.AddWriteGuard(command);
         command.CommandText = $"INSERT INTO test_projection (id, grain_key, note) SELECT $1, $2, $3 WHERE {guard}";

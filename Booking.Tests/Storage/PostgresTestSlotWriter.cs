@@ -1,4 +1,4 @@
-using Booking.Silo.Storage;
+using Booking.Grains.Persistence;
 using Booking.Silo.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,6 +1,4 @@
-using Booking.Runtime;
-using Booking.Silo.Storage;
-using Booking.Silo.Storage.Memory;
+using Booking.Grains.Persistence;
 
 namespace Booking.Tests.Storage;
 

@@ -1,6 +1,5 @@
-using Booking.Runtime;
-using Booking.Silo.Storage;
 using Booking.Silo.Storage.Sqlite;
+using Booking.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Booking.Tests.Storage;
@@ -21,7 +20,7 @@ internal static class SqliteBatching
             await holder.OpenAsync();
             using var transaction = holder.BeginTransaction(deferred: false);
             var before = storage.Batches;
-            stalled = storage.WriteStateAsync("blocker", new GrainId("Booking.Tests.IBlockerGrain", Guid.NewGuid().ToString("N")), new GrainState<CounterState>(new CounterState()));
+            stalled = storage.WriteStateAsync("blocker", GrainId.Create("Booking.Tests.IBlockerGrain", Guid.NewGuid().ToString("N")), new TestGrainState<CounterState>(new CounterState()));
             await Eventually.HoldsAsync(() => storage.Batches > before, "the writer is busy with the stalled write");
             queued = start();
             transaction.Rollback();

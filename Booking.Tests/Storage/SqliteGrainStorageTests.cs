@@ -1,8 +1,10 @@
-using Booking.Runtime;
+using Booking.Grains.Persistence;
 using Booking.Silo.Storage;
 using Booking.Silo.Storage.Sqlite;
+using Booking.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Storage;
 
 namespace Booking.Tests.Storage;
 
@@ -159,20 +161,20 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
     private SqliteGrainStorage CreateStorage(int maxBatchSize) =>
         new(_database.Options(maxBatchSize), new JsonGrainStateSerializer(), [new SqliteTestRowWriter()], TimeProvider.System, NullLogger<SqliteGrainStorage>.Instance);
 
-    private static GrainId NewGrainId() => new("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
+    private static GrainId NewGrainId() => GrainId.Create("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
 
     private static string NewRowId() => Guid.NewGuid().ToString("N");
 
-    private static GrainState<CounterState> NewState(int count, params IStateProjection[] projections)
+    private static TestGrainState<CounterState> NewState(int count, params IStateProjection[] projections)
     {
-        var state = new GrainState<CounterState>(new CounterState { Count = count });
+        var state = new TestGrainState<CounterState>(new CounterState { Count = count });
         state.SetProjections(projections);
         return state;
     }
 
-    private async Task<GrainState<CounterState>> ReadStateAsync(GrainId grainId)
+    private async Task<TestGrainState<CounterState>> ReadStateAsync(GrainId grainId)
     {
-        var state = new GrainState<CounterState>(new CounterState());
+        var state = new TestGrainState<CounterState>(new CounterState());
         await _storage.ReadStateAsync(StateName, grainId, state);
         return state;
     }

@@ -1,4 +1,4 @@
-using Booking.Silo.Storage;
+using Booking.Grains.Persistence;
 using Booking.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

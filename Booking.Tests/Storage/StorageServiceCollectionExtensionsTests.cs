@@ -1,12 +1,12 @@
-using Booking.Runtime;
-using Booking.Silo.Reminders;
+using Booking.Grains.Persistence;
 using Booking.Silo.Storage;
-using Booking.Silo.Storage.Memory;
 using Booking.Silo.Storage.Postgres;
 using Booking.Silo.Storage.Sqlite;
+using Booking.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Storage;
 
 namespace Booking.Tests.Storage;
 
@@ -15,12 +15,11 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresStorageFixtu
     private const string StateName = "counter";
 
     [Fact]
-    public async Task Postgres_storage_registered_by_name_migrates_writes_projections_and_keeps_reminders()
+    public async Task Postgres_storage_registered_by_name_migrates_and_writes_projections()
     {
         var connectionString = await database.CreateDatabaseAsync();
         var services = new ServiceCollection()
             .AddPostgresGrainStorage("bookings", o => o.ConnectionString = connectionString)
-            .AddPostgresReminderTable(o => o.ConnectionString = connectionString)
             .AddPostgresMigration(PostgresTestRowWriter.Table.Id, PostgresTestRowWriter.Table.Name, PostgresTestRowWriter.Table.Sql)
             .AddSingleton<IPostgresProjectionWriter, PostgresTestRowWriter>();
         await using var provider = services.BuildServiceProvider();
@@ -29,15 +28,14 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresStorageFixtu
         await Task.WhenAll(initializers.Select(i => i.InitializeAsync(CancellationToken.None)));
         var storage = provider.GetRequiredKeyedService<IGrainStorage>("bookings");
         var grainId = NewGrainId();
-        var state = new GrainState<CounterState>(new CounterState { Count = 4 });
+        var state = new TestGrainState<CounterState>(new CounterState { Count = 4 });
         state.SetProjections([new TestRowProjection("row-1", "via DI")]);
         await storage.WriteStateAsync(StateName, grainId, state);
-        await provider.GetRequiredService<IReminderTable>().UpsertRowAsync(new ReminderEntry(grainId, "r", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1)));
 
-        Assert.Equal(2, initializers.Length);
+        Assert.Single(initializers);
         Assert.Null(provider.GetKeyedService<IGrainStorage>(GrainStorageNames.Default));
+        Assert.Null(provider.GetService<IReminderTable>());
         Assert.Equal(4, (await ReadAsync(storage, grainId)).State.Count);
-        Assert.NotNull(await provider.GetRequiredService<IReminderTable>().ReadRowAsync(grainId, "r"));
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand("SELECT note FROM test_projection WHERE id = 'row-1'");
         Assert.Equal("via DI", await command.ExecuteScalarAsync());
@@ -61,13 +59,15 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresStorageFixtu
 
         var storage = provider.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
         var grainId = NewGrainId();
-        var state = new GrainState<CounterState>(new CounterState { Count = 6 });
+        var state = new TestGrainState<CounterState>(new CounterState { Count = 6 });
         state.SetProjections([new TestRowProjection("row-1", "via DI")]);
         await storage.WriteStateAsync(StateName, grainId, state);
-        var eTag = await provider.GetRequiredService<IReminderTable>().UpsertRowAsync(new ReminderEntry(grainId, "r", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1)));
+        var reminders = provider.GetRequiredService<IReminderTable>();
+        await reminders.StartAsync();
+        var eTag = await reminders.UpsertRow(new ReminderEntry { GrainId = grainId, ReminderName = "r", StartAt = DateTime.UnixEpoch, Period = TimeSpan.FromMinutes(1) });
 
         Assert.Equal(6, (await ReadAsync(storage, grainId)).State.Count);
-        Assert.True(await provider.GetRequiredService<IReminderTable>().RemoveRowAsync(grainId, "r", eTag));
+        Assert.True(await reminders.RemoveRow(grainId, "r", eTag!));
         await using var connection = new SqliteConnection(file.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -82,13 +82,12 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresStorageFixtu
         var services = new ServiceCollection()
             .AddMemoryGrainStorageAsDefault()
             .AddMemoryGrainStorage("other")
-            .AddMemoryReminderTable()
             .AddSingleton<IMemoryProjectionSink>(sink);
         await using var provider = services.BuildServiceProvider();
         var main = provider.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
         var other = provider.GetRequiredKeyedService<IGrainStorage>("other");
         var grainId = NewGrainId();
-        var state = new GrainState<CounterState>(new CounterState { Count = 8 });
+        var state = new TestGrainState<CounterState>(new CounterState { Count = 8 });
         state.SetProjections([new TestRowProjection("row-1", "x")]);
 
         await main.WriteStateAsync(StateName, grainId, state);
@@ -97,7 +96,6 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresStorageFixtu
         Assert.Equal(8, (await ReadAsync(main, grainId)).State.Count);
         Assert.False((await ReadAsync(other, grainId)).RecordExists);
         Assert.Single(sink.Applied);
-        Assert.NotNull(provider.GetRequiredService<IReminderTable>());
     }
 
     [Fact]
@@ -108,11 +106,11 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresStorageFixtu
         Assert.Throws<InvalidOperationException>(() => provider.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default));
     }
 
-    private static GrainId NewGrainId() => new("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
+    private static GrainId NewGrainId() => GrainId.Create("Booking.Tests.ICounterGrain", Guid.NewGuid().ToString("N"));
 
-    private static async Task<GrainState<CounterState>> ReadAsync(IGrainStorage storage, GrainId grainId)
+    private static async Task<TestGrainState<CounterState>> ReadAsync(IGrainStorage storage, GrainId grainId)
     {
-        var state = new GrainState<CounterState>(new CounterState());
+        var state = new TestGrainState<CounterState>(new CounterState());
         await storage.ReadStateAsync(StateName, grainId, state);
         return state;
     }

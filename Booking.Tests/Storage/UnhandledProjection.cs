@@ -1,4 +1,4 @@
-using Booking.Silo.Storage;
+using Booking.Grains.Persistence;
 
 namespace Booking.Tests.Storage;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Booking.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Tests.Api.Compat;

@@ -1,27 +1,15 @@
-using Booking.Grains;
-using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
-using Booking.Silo.Storage;
-using Booking.Runtime.Testing;
+using Booking.Tests.Support;
+using Orleans.TestingHost;
 
 namespace Booking.Tests.Grains.Accounts;
 
 /// <summary>The account grains on a two-silo cluster, where calls and exceptions cross silos as over a network.</summary>
 public sealed class AccountGrainClusterTests : IAsyncLifetime
 {
-    private readonly InProcessTestCluster _cluster = new InProcessTestClusterBuilder(2)
-        .ConfigureSilo((options, services) =>
-        {
-            options.GrainAssemblies.Add(GrainsAssembly.Assembly);
-            options.GrainAssemblies.Add(GrainInterfacesAssembly.Assembly);
-
-            // A call cycle between account and index grains would end in a timeout: keep it short enough to notice.
-            options.ResponseTimeout = TimeSpan.FromSeconds(20);
-            services.AddMemoryGrainStorageAsDefault();
-            services.AddMemoryReminderTable();
-        })
-        .Build();
+    // A call cycle between account and index grains would end in the call timeout (30 s) rather than hang.
+    private readonly InProcessTestCluster _cluster = TestClusters.Build(2, TestClusters.Memory());
 
     public Task InitializeAsync() => _cluster.DeployAsync();
 

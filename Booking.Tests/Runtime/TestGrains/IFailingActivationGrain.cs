@@ -1,6 +1,0 @@
-namespace Booking.Tests.Runtime.TestGrains;
-
-public interface IFailingActivationGrain : Booking.Runtime.IGrainWithStringKey
-{
-    Task<string> PingAsync();
-}

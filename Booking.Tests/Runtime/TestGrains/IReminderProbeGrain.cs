@@ -1,6 +1,0 @@
-namespace Booking.Tests.Runtime.TestGrains;
-
-public interface IReminderProbeGrain : Booking.Runtime.IGrainWithStringKey, Booking.Runtime.IRemindable
-{
-    Task RegisterAsync(TimeSpan dueTime, TimeSpan period);
-}
