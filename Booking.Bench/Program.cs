@@ -21,15 +21,19 @@ internal static class Program
 
         var seconds = new Option<int>("--seconds") { Description = "Measurement time per figure", DefaultValueFactory = _ => 3 };
         var callers = new Option<int>("--callers") { Description = "Concurrent callers", DefaultValueFactory = _ => 64 };
+        var writers = new Option<int>("--writers") { Description = "Concurrent PostgreSQL writers, each writing its own grain state", DefaultValueFactory = _ => 256 };
         var connection = ConnectionOption();
 
-        var runtime = new Command("runtime", "Grain calls/s (one grain; 1,000 grains), reference-call overhead, PostgreSQL writes/s single vs batched")
+        var runtime = new Command(
+            "runtime",
+            "Orleans grain calls/s (one grain; 1,000 grains; client → 2 silos), reference-call overhead, PostgreSQL durable writes/s and p99: one write per transaction, group commit, Orleans' ADO.NET storage")
         {
-            seconds, callers, connection,
+            seconds, callers, writers, connection,
         };
         runtime.SetAction((parse, cancellationToken) => RunRuntimeAsync(
             TimeSpan.FromSeconds(parse.GetValue(seconds)),
             parse.GetValue(callers),
+            parse.GetValue(writers),
             parse.GetValue(connection) ?? Environment.GetEnvironmentVariable("BOOKING_TEST_POSTGRES"),
             cancellationToken));
 
@@ -188,9 +192,9 @@ internal static class Program
         return command;
     }
 
-    private static async Task<int> RunRuntimeAsync(TimeSpan duration, int callers, string? connectionString, CancellationToken cancellationToken)
+    private static async Task<int> RunRuntimeAsync(TimeSpan duration, int callers, int writers, string? connectionString, CancellationToken cancellationToken)
     {
-        AnsiConsole.MarkupLine($"[bold]runtime[/] — {Environment.ProcessorCount} cores, {callers} callers, {duration.TotalSeconds:0} s per figure");
+        AnsiConsole.MarkupLine($"[bold]runtime[/] — Orleans in-process test cluster, {Environment.ProcessorCount} cores, {callers} callers, {writers} PostgreSQL writers, {duration.TotalSeconds:0} s per figure");
         var result = await RuntimeBenchmark.RunAsync(duration, callers, cancellationToken);
 
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
@@ -207,16 +211,34 @@ internal static class Program
         }
         else
         {
-            var storage = await StorageBenchmark.RunAsync(connectionString, 256, duration, cancellationToken);
-            table.AddRow("PostgreSQL writes/s, one write per transaction", Format(storage.SingleWritesPerSecond));
-            table.AddRow("PostgreSQL writes/s, group commit", Format(storage.BatchedWritesPerSecond));
+            var storage = await StorageBenchmark.RunAsync(connectionString, writers, duration, cancellationToken);
+            AddStorageRows(table, "one write per transaction", storage.Single);
+            AddStorageRows(table, "group commit", storage.GroupCommit);
             table.AddRow("PostgreSQL writes per group-commit transaction (mean)", storage.AverageBatchSize.ToString("0.0", CultureInfo.InvariantCulture));
-            table.AddRow("[bold]group commit / single[/]", (storage.BatchedWritesPerSecond / storage.SingleWritesPerSecond).ToString("0.0x", CultureInfo.InvariantCulture));
+            if (storage.AdoNet is { } adoNet)
+            {
+                AddStorageRows(table, "Orleans ADO.NET storage", adoNet);
+            }
+
+            table.AddRow("[bold]group commit / single[/]", Ratio(storage.GroupCommit, storage.Single));
+            if (storage.AdoNet is { } stock)
+            {
+                table.AddRow("[bold]group commit / Orleans ADO.NET[/]", Ratio(storage.GroupCommit, stock));
+            }
         }
 
         AnsiConsole.Write(table);
         return 0;
     }
+
+    private static void AddStorageRows(Table table, string label, StorageWriteFigures figures)
+    {
+        table.AddRow($"PostgreSQL durable writes/s, {label}", Format(figures.WritesPerSecond));
+        table.AddRow($"PostgreSQL write p99 (ms), {label}", figures.Latency.P99Ms.ToString("0.0", CultureInfo.InvariantCulture));
+    }
+
+    private static string Ratio(StorageWriteFigures numerator, StorageWriteFigures denominator) =>
+        (numerator.WritesPerSecond / denominator.WritesPerSecond).ToString("0.0x", CultureInfo.InvariantCulture);
 
     private static string Format(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -1,26 +1,33 @@
 using System.Diagnostics;
-using Booking.Runtime;
+using Booking.Bench.Measurement;
+using Booking.Silo.Hosting;
 using Booking.Silo.Storage;
 using Booking.Silo.Storage.Postgres;
 using Booking.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Orleans.Storage;
+using Orleans.TestingHost;
 
 namespace Booking.Bench;
 
 /// <summary>
-/// Measures durable grain-state writes per second, with and without group commit. Each writer owns one grain and writes
-/// it again as soon as its previous write completed (a closed loop, like grains that persist every request).
+/// Measures durable grain-state writes per second and their latency. Each writer owns one grain and writes it again as
+/// soon as its previous write completed (a closed loop, like grains that persist every request).
 /// </summary>
 internal static class StorageBenchmark
 {
     private const string StateName = "bench";
 
     /// <summary>
-    /// PostgreSQL: (a) group commit off, every write its own transaction with up to <paramref name="writers"/> transactions
-    /// in flight at once (one connection each, fewer if the server's max_connections does not leave room for that many);
-    /// (b) group commit with the provider's default options. <paramref name="connectionString"/> is an admin connection
-    /// string: the benchmark creates a database of its own (named from a Guid), migrates it and drops it afterwards.
+    /// PostgreSQL, the same <paramref name="writers"/> and <paramref name="duration"/> for each: (a) the project's storage
+    /// with group commit off, every write its own transaction with up to <paramref name="writers"/> transactions in flight
+    /// at once (one connection each, fewer if the server's max_connections does not leave room for that many); (b) the
+    /// project's group-commit storage and (c) Orleans' stock ADO.NET storage, both as one silo registers them with
+    /// <c>Booking:Storage:GrainStorage=AdoNet</c>. <paramref name="connectionString"/> is an admin connection string: the
+    /// benchmark creates a database of its own (named from a Guid), migrates it and drops it afterwards.
     /// </summary>
     public static async Task<StorageBenchResult> RunAsync(string connectionString, int writers, TimeSpan duration, CancellationToken ct)
     {
@@ -28,10 +35,9 @@ internal static class StorageBenchmark
         var database = $"booking_bench_{Guid.NewGuid():N}";
         await ExecuteAdminAsync(connectionString, $"CREATE DATABASE \"{database}\" TEMPLATE template0", ct).ConfigureAwait(false);
         var benchConnection = new NpgsqlConnectionStringBuilder(connectionString) { Database = database };
-        benchConnection.MaxPoolSize = Math.Max(benchConnection.MaxPoolSize, writers + 4);
         try
         {
-            return await RunInDatabaseAsync(benchConnection.ConnectionString, writers, duration, ct).ConfigureAwait(false);
+            return await RunInDatabaseAsync(benchConnection, writers, duration, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -60,64 +66,104 @@ internal static class StorageBenchmark
             .InitializeAsync(ct)
             .ConfigureAwait(false);
 
-        double single;
+        StorageWriteFigures single;
         await using (var storage = CreateSqlite(new SqliteStorageOptions { ConnectionString = connectionString, MaxBatchSize = 1 }))
         {
-            (single, _) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
+            single = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
         }
 
-        double batched;
+        StorageWriteFigures batched;
         double averageBatch;
         await using (var storage = CreateSqlite(new SqliteStorageOptions { ConnectionString = connectionString }))
         {
             var batchesBefore = storage.Batches;
-            (batched, var written) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
-            averageBatch = (double)written / Math.Max(1, storage.Batches - batchesBefore);
+            batched = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
+            averageBatch = (double)batched.Writes / Math.Max(1, storage.Batches - batchesBefore);
         }
 
-        return new StorageBenchResult(writers, duration, single, batched, averageBatch);
+        return new StorageBenchResult(writers, duration, single, batched, averageBatch, AdoNet: null);
     }
 
-    private static async Task<StorageBenchResult> RunInDatabaseAsync(string connectionString, int writers, TimeSpan duration, CancellationToken ct)
+    private static async Task<StorageBenchResult> RunInDatabaseAsync(NpgsqlConnectionStringBuilder connection, int writers, TimeSpan duration, CancellationToken ct)
     {
         await new PostgresStorageInitializer(
-                new PostgresStorageOptions { ConnectionString = connectionString },
+                new PostgresStorageOptions { ConnectionString = connection.ConnectionString },
                 [],
                 TimeProvider.System,
                 NullLogger<PostgresStorageInitializer>.Instance)
             .InitializeAsync(ct)
             .ConfigureAwait(false);
 
-        // One connection per transaction in flight: stay clear of the server's limit (a stock server allows 100).
+        // One connection per transaction in flight (one-write-per-transaction, and the stock storage's pool): stay clear of
+        // the server's limit (a stock server allows 100).
         int maxConnections;
-        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        await using (var dataSource = NpgsqlDataSource.Create(connection.ConnectionString))
         await using (var command = dataSource.CreateCommand("SELECT current_setting('max_connections')::int"))
         {
             maxConnections = (int)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         }
 
-        double single;
+        var connections = Math.Clamp(maxConnections - 20, 1, writers);
+        connection.MaxPoolSize = connections;
+
+        StorageWriteFigures single;
         var singleOptions = new PostgresStorageOptions
         {
-            ConnectionString = connectionString,
+            ConnectionString = connection.ConnectionString,
             MaxBatchSize = 1,
-            MaxConcurrentBatches = Math.Clamp(maxConnections - 20, 1, writers),
+            MaxConcurrentBatches = connections,
         };
+
+        // Disposed before the next measurement, which then finds the server's connections free again.
         await using (var storage = CreatePostgres(singleOptions))
         {
-            (single, _) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
+            single = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
         }
 
-        double batched;
-        double averageBatch;
-        await using (var storage = CreatePostgres(new PostgresStorageOptions { ConnectionString = connectionString }))
+        await using var silo = await DeployStorageSiloAsync(connection.ConnectionString, ct).ConfigureAwait(false);
+        var services = silo.Silos[0].ServiceProvider;
+        var groupCommit = (PostgresGrainStorage)services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Projected);
+        var adoNet = services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
+        if (adoNet is not AdoNetGrainStorage)
         {
-            var batchesBefore = storage.Statistics.Batches;
-            (batched, var written) = await MeasureAsync(storage, writers, duration, ct).ConfigureAwait(false);
-            averageBatch = (double)written / Math.Max(1, storage.Statistics.Batches - batchesBefore);
+            throw new InvalidOperationException($"Expected Orleans' ADO.NET storage as the default provider, found {adoNet.GetType()}.");
         }
 
-        return new StorageBenchResult(writers, duration, single, batched, averageBatch);
+        var batchesBefore = groupCommit.Statistics.Batches;
+        var batched = await MeasureAsync(groupCommit, writers, duration, ct).ConfigureAwait(false);
+        var averageBatch = (double)batched.Writes / Math.Max(1, groupCommit.Statistics.Batches - batchesBefore);
+        var stock = await MeasureAsync(adoNet, writers, duration, ct).ConfigureAwait(false);
+        return new StorageBenchResult(writers, duration, single, batched, averageBatch, stock);
+    }
+
+    /// <summary>
+    /// One silo with the booking silo configuration on PostgreSQL with <c>Booking:Storage:GrainStorage=AdoNet</c>: Orleans'
+    /// stock ADO.NET storage as the default provider beside the project's group-commit provider, each initialised by the
+    /// silo's lifecycle as in production.
+    /// </summary>
+    private static async Task<InProcessTestCluster> DeployStorageSiloAsync(string connectionString, CancellationToken ct)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Booking:Storage:Provider"] = nameof(StorageProvider.Postgres),
+                ["Booking:Storage:ConnectionString"] = connectionString,
+                ["Booking:Storage:GrainStorage"] = nameof(GrainStorageKind.AdoNet),
+            })
+            .Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseBookingGrains(configuration);
+
+            // The stock storage's default serializer is Newtonsoft JSON with $type; the project's storage writes
+            // System.Text.Json. The same serializer on both sides keeps the comparison about the writes.
+            silo.UseSystemTextJsonGrainStorageSerializer();
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync(ct).ConfigureAwait(false);
+        return cluster;
     }
 
     private static async Task ExecuteAdminAsync(string adminConnectionString, string sql, CancellationToken ct)
@@ -134,34 +180,36 @@ internal static class StorageBenchmark
     private static SqliteGrainStorage CreateSqlite(SqliteStorageOptions options) =>
         new(options, new JsonGrainStateSerializer(), [], TimeProvider.System, NullLogger<SqliteGrainStorage>.Instance);
 
-    /// <summary>Writes per second over the measured period, and how many writes that was.</summary>
-    private static async Task<(double PerSecond, long Writes)> MeasureAsync(IGrainStorage storage, int writers, TimeSpan duration, CancellationToken ct)
+    /// <summary>Writes per second over the measured period, how many writes that was, and the latency of each.</summary>
+    private static async Task<StorageWriteFigures> MeasureAsync(IGrainStorage storage, int writers, TimeSpan duration, CancellationToken ct)
     {
         var run = Guid.NewGuid().ToString("N");
         var grains = Enumerable.Range(0, writers)
-            .Select(i => (Id: new GrainId("Booking.Bench.IBenchGrain", $"{run}/{i}"), State: new GrainState<BenchState>(BenchState.Create(i))))
+            .Select(i => BenchState.Create(i))
+            .Select((state, i) => (Id: GrainId.Create("bench", $"{run}/{i}"), Value: state, State: new GrainState<BenchState>(state)))
             .ToArray();
 
         // The first write of each grain is an insert; it is not what is measured.
         await Task.WhenAll(grains.Select(g => storage.WriteStateAsync(StateName, g.Id, g.State))).ConfigureAwait(false);
 
         var stopwatch = Stopwatch.StartNew();
-        var counts = await Task.WhenAll(grains.Select(g => Task.Run(
+        var latencies = await Task.WhenAll(grains.Select(g => Task.Run(
             async () =>
             {
-                var written = 0L;
+                var samples = new List<double>();
                 while (stopwatch.Elapsed < duration && !ct.IsCancellationRequested)
                 {
-                    g.State.State.Version++;
+                    g.Value.Version++;
+                    var start = Stopwatch.GetTimestamp();
                     await storage.WriteStateAsync(StateName, g.Id, g.State).ConfigureAwait(false);
-                    written++;
+                    samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
 
-                return written;
+                return samples;
             },
             ct))).ConfigureAwait(false);
         stopwatch.Stop();
-        var total = counts.Sum();
-        return (total / stopwatch.Elapsed.TotalSeconds, total);
+        var all = latencies.SelectMany(s => s).ToArray();
+        return new StorageWriteFigures(all.Length / stopwatch.Elapsed.TotalSeconds, all.Length, LatencyStats.From(all));
     }
 }

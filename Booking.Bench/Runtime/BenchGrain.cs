@@ -1,14 +1,7 @@
-using Booking.Runtime;
-
 namespace Booking.Bench.Runtime;
 
+[GrainType("bench")]
 internal sealed class BenchGrain : Grain, IBenchGrain
 {
-    private int _calls;
-
-    public Task<int> PingAsync(int value)
-    {
-        _calls++;
-        return Task.FromResult(value + 1);
-    }
+    public Task<int> PingAsync(int value) => Task.FromResult(value + 1);
 }

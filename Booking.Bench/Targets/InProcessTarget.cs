@@ -2,25 +2,25 @@ using System.Diagnostics;
 using System.Globalization;
 using Booking.Bench.Measurement;
 using Booking.Bench.Scenarios;
-using Booking.Grains;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
-using Booking.Runtime;
+using Booking.Silo.Hosting;
 using Booking.Silo.Storage;
 using Booking.Silo.Storage.Postgres;
-using Booking.Runtime.Testing;
-using Booking.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Storage;
+using Orleans.TestingHost;
 
 namespace Booking.Bench.Targets;
 
 /// <summary>
-/// The engine: an in-process test cluster of <c>silos</c> silos with the booking grains and PostgreSQL storage as
-/// <see cref="BookingSiloServiceCollectionExtensions.AddBookingStorage"/> registers it (group commit, bookings rows in
-/// the same transaction), in a database of its own. Requests enter through the silos in turn, as co-hosted web front
-/// ends would, and go to the resource-day grain, which applies every domain rule (user-day lease included).
+/// The engine: an Orleans in-process test cluster of <c>silos</c> silos, each configured by
+/// <see cref="BookingSiloBuilderExtensions.UseBookingGrains"/> on PostgreSQL (group commit, bookings rows in the same
+/// transaction), all on one database of its own. Requests enter through the silos in turn, as co-hosted web front ends
+/// would, and go to the resource-day grain, which applies every domain rule (user-day lease included).
 /// </summary>
 internal sealed class InProcessTarget(string adminConnectionString, int silos, int poolSize, StageProfile? profile = null, Action<PostgresStorageOptions>? tuneStorage = null) : IBookingTarget
 {
@@ -50,27 +50,33 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, i
     {
         // The same pool size as each baseline's, per data source (grain state, bookings query, reminders) and silo.
         _database = await BenchDatabase.CreateAsync(adminConnectionString, "inproc", poolSize, cancellationToken);
-        var storage = new BookingStorageOptions { Provider = StorageProvider.Postgres, ConnectionString = _database.ConnectionString };
-        _cluster = new InProcessTestClusterBuilder(silos)
-            .ConfigureSilo((options, services) =>
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                options.GrainAssemblies.Add(GrainsAssembly.Assembly);
-                options.GrainAssemblies.Add(GrainInterfacesAssembly.Assembly);
-                services.AddSingleton(TimeProvider.System);
-                services.AddBookingStorage(storage);
-                if (tuneStorage is not null)
-                {
-                    services.Configure(GrainStorageNames.Default, tuneStorage);
-                }
-
-                if (profile is not null)
-                {
-                    AddTiming(services, profile);
-                }
+                ["Booking:Storage:Provider"] = nameof(StorageProvider.Postgres),
+                ["Booking:Storage:ConnectionString"] = _database.ConnectionString,
             })
             .Build();
-        await _cluster.DeployAsync();
-        _entryPoints = [.. _cluster.Silos.Select(s => s.GrainFactory)];
+        var builder = new InProcessTestClusterBuilder(checked((short)silos));
+
+        // The test host's default writes a trace file per silo into the working directory.
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseBookingGrains(configuration);
+            if (tuneStorage is not null)
+            {
+                silo.Services.Configure(GrainStorageNames.Projected, tuneStorage);
+            }
+
+            if (profile is not null)
+            {
+                AddTiming(silo.Services, profile);
+            }
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync(cancellationToken);
+        _entryPoints = [.. _cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<IGrainFactory>())];
         _resourceIds = workload.Shape == ResourceShape.ParkingSlot
             ? await CreateSiteAsync(workload.Resources)
             : await CreateMentorsAsync(workload.Resources);
@@ -86,7 +92,7 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, i
 
     /// <summary>The group-commit counters of the first silo's storage (profiling only).</summary>
     public PostgresWriteStatistics? WriteStatistics =>
-        _cluster?.Silos.FirstOrDefault()?.Services.GetKeyedService<IGrainStorage>(GrainStorageNames.Default) switch
+        _cluster?.Silos.FirstOrDefault()?.ServiceProvider.GetKeyedService<IGrainStorage>(GrainStorageNames.Projected) switch
         {
             TimedGrainStorage { Inner: PostgresGrainStorage postgres } => postgres.Statistics,
             PostgresGrainStorage postgres => postgres.Statistics,
@@ -182,13 +188,16 @@ internal sealed class InProcessTarget(string adminConnectionString, int silos, i
         return ids;
     }
 
-    /// <summary>Wraps the default grain storage and the bookings query in stopwatches.</summary>
+    /// <summary>
+    /// Wraps the group-commit grain storage (the resource-day grain's, and through its alias every other grain's) and
+    /// the bookings query in stopwatches.
+    /// </summary>
     private static void AddTiming(IServiceCollection services, StageProfile profile)
     {
-        var storage = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, GrainStorageNames.Default));
+        var storage = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, GrainStorageNames.Projected));
         var createStorage = storage.KeyedImplementationFactory!;
         services.Remove(storage);
-        services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Default, (sp, key) => new TimedGrainStorage((IGrainStorage)createStorage(sp, key), profile));
+        services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Projected, (sp, key) => new TimedGrainStorage((IGrainStorage)createStorage(sp, key), profile));
 
         var query = services.Last(d => d.ServiceType == typeof(IBookingQuery));
         services.Remove(query);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Booking.Bench.Measurement;
-using Booking.Runtime;
-using Booking.Silo.Storage;
+using Orleans.Storage;
 
 namespace Booking.Bench.Targets;
 
@@ -10,22 +9,32 @@ internal sealed class TimedGrainStorage(IGrainStorage inner, StageProfile profil
 {
     public IGrainStorage Inner => inner;
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    // Orleans' storage bridge calls the overloads with a token; the inner provider decides what the token means.
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        await inner.ReadStateAsync(stateName, grainId, grainState).ConfigureAwait(false);
+        await inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken).ConfigureAwait(false);
         profile.Record($"state read ({stateName})", start);
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        await inner.WriteStateAsync(stateName, grainId, grainState).ConfigureAwait(false);
+        await inner.WriteStateAsync(stateName, grainId, grainState, cancellationToken).ConfigureAwait(false);
         profile.Record($"state write ({stateName}), queue + commit", start);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ClearStateAsync(stateName, grainId, grainState);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        inner.ClearStateAsync(stateName, grainId, grainState, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
