@@ -68,6 +68,12 @@ public static class BookingSiloBuilderExtensions
         services.TryAddSingleton<SiloReadiness>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         services.AddBookingStorage(storage);
+        if (storage.GrainStorage == GrainStorageKind.AdoNet)
+        {
+            // The stock storage's default serializer (Newtonsoft JSON with $type) failed to read a state back here; the
+            // project's providers write System.Text.Json too.
+            silo.UseSystemTextJsonGrainStorageSerializer();
+        }
 
         switch (storage.Provider)
         {
