@@ -1,3 +1,4 @@
+using Booking.Silo.Diagnostics;
 using Booking.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.Logging.AddJsonConsole(options =>
     options.UseUtcTimestamp = true;
     options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
+builder.Services.AddBookingMetrics();
 builder.UseOrleans(silo => silo.UseBookingSilo(builder.Configuration));
 
 var app = builder.Build();
@@ -14,4 +16,5 @@ app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
 app.MapGet("/health/ready", (SiloReadiness silo) => silo.IsActive
     ? Results.Ok(new { status = "healthy" })
     : Results.Json(new { status = "unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+app.MapBookingMetrics();
 app.Run();
