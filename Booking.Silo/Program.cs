@@ -1,8 +1,9 @@
+using Booking.Silo.Diagnostics;
 using Booking.Silo.Hosting;
 
 namespace Booking.Silo;
 
-/// <summary>A silo process: the grains, storage and membership of <c>UseBookingSilo</c>, with health endpoints.</summary>
+/// <summary>A silo process: the grains, storage and membership of <c>UseBookingSilo</c>, with health and metrics endpoints.</summary>
 internal static class Program
 {
     public static void Main(string[] args)
@@ -14,6 +15,7 @@ internal static class Program
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
+        builder.Services.AddBookingMetrics();
         builder.UseOrleans(silo => silo.UseBookingSilo(builder.Configuration));
 
         var app = builder.Build();
@@ -21,6 +23,7 @@ internal static class Program
         app.MapGet("/health/ready", (SiloReadiness silo) => silo.IsActive
             ? Results.Ok(new { status = "healthy" })
             : Results.Json(new { status = "unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapBookingMetrics();
         app.Run();
     }
 }

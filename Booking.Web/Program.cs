@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Booking.Silo.Diagnostics;
 using Booking.Silo.Hosting;
 using Booking.Web.Apis;
 using Booking.Web.Auth;
@@ -27,6 +28,7 @@ var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<Req
 builder.Services.AddSingleton(limits);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
+builder.Services.AddBookingMetrics();
 // The silo is co-hosted; hosted services registered after it (auth start-up work, then demo data) start once it runs.
 builder.UseOrleans(silo => silo.UseBookingSilo(builder.Configuration));
 builder.Services.AddBookingAuth(builder.Configuration);
@@ -47,13 +49,9 @@ builder.Services.AddAuthRateLimiting(builder.Configuration);
 builder.Services.AddBookingCors(builder.Configuration);
 builder.Services.AddBookingHealthChecks(builder.Configuration);
 builder.Services.AddBookingSwagger();
-builder.Services.AddSingleton<PrometheusMetrics>();
 builder.Services.AddSingleton<NotificationBroadcaster>();
 
 var app = builder.Build();
-
-// Listen from the start, so /metrics covers everything since start-up rather than since its first scrape.
-app.Services.GetRequiredService<PrometheusMetrics>();
 
 app.UseRequestLogScope();
 app.UseExceptionHandler();

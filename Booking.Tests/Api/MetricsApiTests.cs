@@ -14,7 +14,7 @@ public sealed class MetricsApiTests : IClassFixture<WebApplicationFactory<Progra
     }
 
     [Fact]
-    public async Task Metrics_are_served_in_prometheus_text_format_with_activations_and_http_durations()
+    public async Task Metrics_are_served_in_prometheus_text_format_with_orleans_activations_and_http_durations()
     {
         var client = _factory.CreateClient();
         var registered = await client.PostAsJsonAsync("/api/v1/auth/register", new
@@ -31,7 +31,8 @@ public sealed class MetricsApiTests : IClassFixture<WebApplicationFactory<Progra
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("# TYPE booking_grain_activations_created_total counter", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE orleans_catalog_activation_created_total counter", text, StringComparison.Ordinal);
+        Assert.Contains("orleans_catalog_activation_created_total{grain_type=\"user-account\"}", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text, StringComparison.Ordinal);
         Assert.Contains("http_route=\"/api/v1/auth/register\"", text, StringComparison.Ordinal);
         Assert.Contains("le=\"+Inf\"", text, StringComparison.Ordinal);
