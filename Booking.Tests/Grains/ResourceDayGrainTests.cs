@@ -1,6 +1,7 @@
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
+using Microsoft.Extensions.DependencyInjection;
 using static Booking.Tests.Grains.BookingCluster;
 
 namespace Booking.Tests.Grains;
@@ -137,7 +138,12 @@ public sealed class ResourceDayGrainTests : IAsyncLifetime
         Assert.Equal(BookingStatus.Pending, hold.Booking?.Status);
         Assert.Equal(BookingErrorCodes.SlotUnavailable, (await day.BookAsync(Request(mentor, "bob", "10:00", 60))).Error?.Code);
 
+        // The reminder is registered in the reminder table; Orleans runs reminders on the real clock (a frozen test clock
+        // stalls its reminder service), so the test delivers the tick itself once the grains' clock has passed the expiry.
+        var reminders = _cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        Assert.NotNull(await reminders.ReadRow(day.GetGrainId(), "hold-expiry"));
         _cluster.Time.Advance(TimeSpan.FromMinutes(5));
+        await day.AsReference<IRemindable>().ReceiveReminder("hold-expiry", default);
 
         await WaitUntilAsync(async () => (await day.GetBookingAsync(hold.Booking!.Id))?.Status == BookingStatus.Cancelled);
         var expired = await day.GetBookingAsync(hold.Booking!.Id);

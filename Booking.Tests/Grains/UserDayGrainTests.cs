@@ -120,9 +120,8 @@ public sealed class UserDayGrainTests : IAsyncLifetime
     [Fact]
     public async Task After_the_silo_holding_a_users_day_dies_the_rebuilt_view_still_refuses_an_overlap()
     {
-        var (first, second) = await CreateTwoMentorsOnOneSiloAsync(out var survivor);
-        var user = Enumerable.Range(0, 1000).Select(i => $"user-{i}-{Guid.NewGuid():N}")
-            .First(u => _cluster.OwnerOf<IUserDayGrain>(GrainKeys.UserDay(u, Tuesday)) != survivor);
+        var (first, second, survivor) = await CreateTwoMentorsOnOneSiloAsync();
+        var user = await UserActiveElsewhereAsync(survivor);
         var booked = await _cluster.Day(first.Id, Tuesday).BookAsync(Request(first, user, "10:00", 60));
         Assert.True(booked.IsSuccess);
         Assert.Equal([booked.Booking!.Id], await UserDay(user).GetActiveBookingIdsAsync());
@@ -135,17 +134,43 @@ public sealed class UserDayGrainTests : IAsyncLifetime
         Assert.True((await _cluster.Day(second.Id, Tuesday).BookAsync(Request(second, user, "11:00", 60))).IsSuccess);
     }
 
-    private Task<(ResourceDefinition, ResourceDefinition)> CreateTwoMentorsOnOneSiloAsync(out InProcessSiloHandle survivor)
+    /// <summary>
+    /// Two mentors whose resource and resource-day grains are active on the first silo. Orleans places activations
+    /// itself, so the test activates candidates and keeps those that landed there.
+    /// </summary>
+    private async Task<(ResourceDefinition, ResourceDefinition, InProcessSiloHandle)> CreateTwoMentorsOnOneSiloAsync()
     {
         var silo = _cluster.Cluster.Silos[0];
-        survivor = silo;
-        ResourceDefinition OnSurvivor() => Enumerable.Range(0, 1000).Select(_ => Mentor())
-            .First(m => _cluster.OwnerOf<IResourceGrain>(m.Id) == silo && _cluster.OwnerOf<IResourceDayGrain>(GrainKeys.ResourceDay(m.Id, Tuesday)) == silo);
-        return CreateBothAsync(OnSurvivor(), OnSurvivor());
+        var found = new List<ResourceDefinition>();
+        for (var i = 0; i < 200 && found.Count < 2; i++)
+        {
+            var mentor = await _cluster.CreateAsync(Mentor());
+            await _cluster.Day(mentor.Id, Tuesday).GetBookingsAsync();
+            if (_cluster.OwnerOf<IResourceGrain>(mentor.Id) == silo && _cluster.OwnerOf<IResourceDayGrain>(GrainKeys.ResourceDay(mentor.Id, Tuesday)) == silo)
+            {
+                found.Add(mentor);
+            }
+        }
+
+        Assert.Equal(2, found.Count);
+        return (found[0], found[1], silo);
     }
 
-    private async Task<(ResourceDefinition, ResourceDefinition)> CreateBothAsync(ResourceDefinition a, ResourceDefinition b) =>
-        (await _cluster.CreateAsync(a), await _cluster.CreateAsync(b));
+    /// <summary>A user whose user-day grain (for Tuesday) is active on another silo than <paramref name="survivor"/>.</summary>
+    private async Task<string> UserActiveElsewhereAsync(InProcessSiloHandle survivor)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var user = $"user-{i}-{Guid.NewGuid():N}";
+            await UserDay(user).GetActiveBookingIdsAsync();
+            if (_cluster.OwnerOf<IUserDayGrain>(GrainKeys.UserDay(user, Tuesday)) is { } owner && owner != survivor)
+            {
+                return user;
+            }
+        }
+
+        throw new InvalidOperationException("No user-day grain was placed on another silo in 200 tries.");
+    }
 
     private IUserDayGrain UserDay(string user) => _cluster.Client.GetGrain<IUserDayGrain>(GrainKeys.UserDay(user, Tuesday));
 
