@@ -1,3 +1,5 @@
+using System.Globalization;
+using Booking.Tests.Reliability;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -25,6 +27,10 @@ public sealed class ApiHost : IAsyncDisposable
         all.TryAdd("Booking:Admin:Password", AdminPassword);
         all.TryAdd("Booking:RateLimiting:Auth:PermitLimit", "100000");
         all.TryAdd("Booking:Demo:Enabled", "false");
+
+        // Each host co-hosts a silo: its own silo port, and no gateway (nothing connects to it as an Orleans client).
+        all.TryAdd("Booking:Cluster:SiloPort", ChildProcesses.FreePort().ToString(CultureInfo.InvariantCulture));
+        all.TryAdd("Booking:Cluster:GatewayPort", "0");
         AdminEmail = all["Booking:Admin:Email"] ?? string.Empty;
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Booking.Tests.Reliability;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Booking.Tests.Api;
@@ -10,7 +12,10 @@ public sealed class MetricsApiTests : IClassFixture<WebApplicationFactory<Progra
 
     public MetricsApiTests(WebApplicationFactory<Program> factory)
     {
-        _factory = factory.WithWebHostBuilder(b => b.UseSetting("Booking:Storage:Provider", "Memory"));
+        _factory = factory.WithWebHostBuilder(b => b
+            .UseSetting("Booking:Storage:Provider", "Memory")
+            .UseSetting("Booking:Cluster:SiloPort", ChildProcesses.FreePort().ToString(CultureInfo.InvariantCulture))
+            .UseSetting("Booking:Cluster:GatewayPort", "0"));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ internal static class SeededMembers
                 PasswordChangedAt = now,
                 Sessions = [session],
             };
-            await storage.WriteStateAsync(AccountStateName, GrainId.Create(typeof(IUserAccountGrain).FullName!, userId), new TestGrainState<UserAccountState>(account));
+            await storage.WriteStateAsync(AccountStateName, GrainId.Create("user-account", userId), new TestGrainState<UserAccountState>(account));
             var tokens = issuer.Issue(new IssuedSession
             {
                 UserId = userId,

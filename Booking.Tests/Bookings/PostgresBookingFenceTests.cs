@@ -127,7 +127,7 @@ public sealed class PostgresBookingFenceTests(PostgresDatabase database) : IClas
 
         // One silo and one batch at a time, so that the four bookings below can be lined up in one batch.
         await using var host = await BookingsHost.StartAsync(storageOptions, time, silos: 1, services =>
-            services.Configure<PostgresStorageOptions>(GrainStorageNames.Default, o => o.MaxConcurrentBatches = 1));
+            services.Configure<PostgresStorageOptions>(GrainStorageNames.Projected, o => o.MaxConcurrentBatches = 1));
         var mentors = new List<ResourceDefinition>();
         for (var i = 0; i < 4; i++)
         {

@@ -3,13 +3,15 @@ using Booking.Tests.Api;
 using Booking.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Xunit.Abstractions;
 
 namespace Booking.Tests.Reliability;
 
 /// <summary>
-/// Two API hosts, each with its own silo, on one PostgreSQL database and no shared directory: every resource-day and
-/// user-day a request touches is activated on both, so duplicate activations are the rule, not a rare race. Bookings sent
+/// Two API hosts, each with its own silo, on one PostgreSQL database but in two Orleans clusters (a split brain: two
+/// cluster ids, so no shared membership or directory): every resource-day and user-day a request touches is activated on
+/// both, so duplicate activations are the rule, not a rare race. Bookings sent
 /// to either host for the same few resource-days never double-book (version-checked writes and the table's exclusion
 /// fences), and what the clients were told matches the table.
 /// </summary>
@@ -23,10 +25,10 @@ public sealed class DuplicateActivationTests(ITestOutputHelper output)
         await using var database = await PostgresDatabase.CreateAsync();
         var logs = new CapturedLogs();
         void Capture(IWebHostBuilder builder) => builder.ConfigureLogging(l => l.AddProvider(logs));
-        await using var first = ApiHost.Postgres(database.ConnectionString, configure: Capture);
+        await using var first = ApiHost.Postgres(database.ConnectionString, Cluster("split-a"), configure: Capture);
         var a = first.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await a.GetAsync("/health/ready")).StatusCode);
-        await using var second = ApiHost.Postgres(database.ConnectionString, configure: Capture);
+        await using var second = ApiHost.Postgres(database.ConnectionString, Cluster("split-b"), configure: Capture);
         var b = second.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await b.GetAsync("/health/ready")).StatusCode);
 
@@ -48,6 +50,14 @@ public sealed class DuplicateActivationTests(ITestOutputHelper output)
 
         // Every answer was definite, so the table holds exactly the bookings that were confirmed to someone.
         Assert.Equal(attempts.Where(x => x.Confirmed).Select(x => x.BookingId).Order(), audit.Confirmed.Select(r => r.Id).Order());
-        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+
+        // Orleans logs each stale write at Error as it deactivates the activation that made it: that is the designed
+        // outcome here. Nothing else may be logged as an error (no request failed unexpectedly).
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error && !IsStaleWrite(e.Exception));
     }
+
+    private static Dictionary<string, string?> Cluster(string clusterId) => new() { ["Booking:Cluster:ClusterId"] = clusterId };
+
+    private static bool IsStaleWrite(Exception? exception) =>
+        exception is InconsistentStateException || exception?.InnerException is InconsistentStateException;
 }

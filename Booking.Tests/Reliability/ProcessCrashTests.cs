@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -31,6 +32,11 @@ public sealed class ProcessCrashTests(ITestOutputHelper output)
             ["Booking:Admin:Password"] = AdminPassword,
             ["Booking:RateLimiting:Auth:PermitLimit"] = "100000",
             ["Booking:Demo:Enabled"] = "false",
+
+            // The restarted process takes the same silo endpoint: Orleans sees a newer generation there and declares
+            // the killed silo dead at once instead of probing it.
+            ["Booking:Cluster:SiloPort"] = ChildProcesses.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Booking:Cluster:GatewayPort"] = "0",
         };
 
         IReadOnlyList<string> resources;

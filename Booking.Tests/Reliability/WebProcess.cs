@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 
 namespace Booking.Tests.Reliability;
@@ -69,6 +70,10 @@ internal sealed class WebProcess : IAsyncDisposable
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+
+        // Its co-hosted silo needs a port of its own unless the test chose one (to keep it across a restart).
+        start.Environment.TryAdd("Booking__Cluster__SiloPort", ChildProcesses.FreePort().ToString(CultureInfo.InvariantCulture));
+        start.Environment.TryAdd("Booking__Cluster__GatewayPort", "0");
 
         var output = new ConcurrentQueue<string>();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Booking.Web.");

@@ -17,10 +17,13 @@ public sealed class PostgresMigrationTests(PostgresStorageFixture database) : IC
             Task.Run(() => PostgresStorageFixture.CreateInitializer(connectionString, AppTable).InitializeAsync(CancellationToken.None))));
         await PostgresStorageFixture.CreateInitializer(connectionString, AppTable).InitializeAsync(CancellationToken.None);
 
-        Assert.Equal(new[] { 1, 2, 1000 }, await AppliedIdsAsync(connectionString));
+        Assert.Equal(PostgresSchema.CoreMigrations.Select(m => m.Id).Append(1000), await AppliedIdsAsync(connectionString));
         Assert.True(await TableExistsAsync(connectionString, "grain_state"));
         Assert.True(await TableExistsAsync(connectionString, "reminders"));
         Assert.True(await TableExistsAsync(connectionString, "app_table"));
+        Assert.True(await TableExistsAsync(connectionString, "orleansmembershiptable"));
+        Assert.True(await TableExistsAsync(connectionString, "orleansreminderstable"));
+        Assert.True(await TableExistsAsync(connectionString, "orleansstorage"));
     }
 
     [Fact]
@@ -31,7 +34,7 @@ public sealed class PostgresMigrationTests(PostgresStorageFixture database) : IC
 
         await PostgresStorageFixture.CreateInitializer(connectionString, AppTable).InitializeAsync(CancellationToken.None);
 
-        Assert.Equal(new[] { 1, 2, 1000 }, await AppliedIdsAsync(connectionString));
+        Assert.Equal(PostgresSchema.CoreMigrations.Select(m => m.Id).Append(1000), await AppliedIdsAsync(connectionString));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal sealed class SqliteTestRowWriter : ISqliteProjectionWriter
         var row = (TestRowProjection)projection;
         var command = new SqliteCommand("INSERT INTO test_projection (id, grain_key, note) VALUES ($id, $grainKey, $note)");
         command.Parameters.Add("$id", SqliteType.Text).Value = row.Id;
-        command.Parameters.Add("$grainKey", SqliteType.Text).Value = context.GrainId.Key;
+        command.Parameters.Add("$grainKey", SqliteType.Text).Value = context.GrainId.Key.ToString();
         command.Parameters.Add("$note", SqliteType.Text).Value = row.Note;
         commands.Add(command);
     }

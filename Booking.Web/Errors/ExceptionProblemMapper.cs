@@ -50,7 +50,16 @@ internal static class ExceptionProblemMapper
             case SignInThrottledException throttled:
                 return Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, throttled.Message);
             case InconsistentStateException:
-                return Problem(StatusCodes.Status409Conflict, ProblemCodes.ConcurrentUpdate, "Another request changed the same data at the same time; retry the request.");
+                return ConcurrentUpdate();
+
+            // Orleans rejects the requests queued on an activation it deactivates after a stale write (their forwarding to
+            // a fresh activation may fail): none of them ran, so they are answered like the stale write itself.
+            case OrleansMessageRejectionException rejection when rejection.Message.Contains(nameof(InconsistentStateException), StringComparison.Ordinal):
+                return ConcurrentUpdate();
+
+            // Orleans refuses a grain key that is empty or only white space: such an id names nothing.
+            case ArgumentException { ParamName: "primaryKey" }:
+                return Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Nothing has an empty or blank id.");
         }
 
         if (IsJsonReaderFaultOnBody(exception))
@@ -75,7 +84,7 @@ internal static class ExceptionProblemMapper
         {
             var unavailable = current switch
             {
-                SiloUnavailableException or TimeoutException => true,
+                SiloUnavailableException or TimeoutException or OrleansMessageRejectionException => true,
                 PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("08", StringComparison.Ordinal),
                 NpgsqlException => true,
                 SqliteException sqlite => UnavailableSqliteCodes.Contains(sqlite.SqliteErrorCode),
@@ -161,4 +170,7 @@ internal static class ExceptionProblemMapper
         Detail = detail,
         Extensions = { ["code"] = code },
     };
+
+    private static ProblemDetails ConcurrentUpdate() =>
+        Problem(StatusCodes.Status409Conflict, ProblemCodes.ConcurrentUpdate, "Another request changed the same data at the same time; retry the request.");
 }
