@@ -9,8 +9,10 @@ namespace Booking.Tests.Grains.Model;
 /// the wire. Renaming or moving a C# type must not change them, or stored state is orphaned and a rolling upgrade breaks.
 /// A change here is a data migration, never a refactoring.
 /// </summary>
-public sealed class StableNamesTests(BookingCluster cluster) : IClassFixture<BookingCluster>
+public sealed class StableNamesTests : IAsyncLifetime
 {
+    private readonly BookingCluster _cluster = new(silos: 1);
+
     private static readonly Dictionary<string, string> GrainTypes = new()
     {
         ["ResourceDayGrain"] = "resource-day",
@@ -28,6 +30,10 @@ public sealed class StableNamesTests(BookingCluster cluster) : IClassFixture<Boo
         ["MailOutboxGrain"] = "mail-outbox",
         ["NotificationInboxGrain"] = "notification-inbox",
     };
+
+    public Task InitializeAsync() => _cluster.InitializeAsync();
+
+    public Task DisposeAsync() => _cluster.DisposeAsync();
 
     [Fact]
     public void Every_grain_class_pins_its_grain_type_to_the_stored_name()
@@ -56,7 +62,7 @@ public sealed class StableNamesTests(BookingCluster cluster) : IClassFixture<Boo
     [Fact]
     public void A_reference_to_a_resource_day_is_keyed_by_the_pinned_grain_type_and_the_day_key()
     {
-        var reference = cluster.Client.GetGrain<IResourceDayGrain>(GrainKeys.ResourceDay("r1", new DateOnly(2027, 1, 5)));
+        var reference = _cluster.Client.GetGrain<IResourceDayGrain>(GrainKeys.ResourceDay("r1", new DateOnly(2027, 1, 5)));
 
         Assert.Equal("resource-day/r1/2027-01-05", reference.GetGrainId().ToString());
     }
