@@ -3,20 +3,27 @@ using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Interfaces.Notifications;
-using Booking.Grains.Projections;
 using Booking.Grains.Persistence;
+using Booking.Grains.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Concurrency;
 using Orleans.Storage;
 
 namespace Booking.Grains;
 
 /// <summary>
-/// The single writer of one resource's bookings on one local date. Each command is decided against the state in
-/// memory; an accepted one takes a lease on the booker's user-day, is written together with its bookings row, and only
-/// then is the lease confirmed and the answer sent. Refusals write nothing.
+/// The single writer of one resource's bookings on one local date. Each command is decided in one synchronous step
+/// against the day as it will be once the writes in flight commit (committed + pending changes), so no two requests can
+/// take the same capacity; an accepted one takes a lease on the booker's user-day and joins the next write of the day
+/// (group commit inside the grain: one write carries every change decided while the previous one was in flight), and its
+/// caller is answered only when that write has committed. Refusals write nothing and are answered at once — also when
+/// the capacity they lack is held by a change still in flight (should that write fail, the refused caller may retry).
+/// Reentrant so that requests keep being decided while a write is in flight; every decision is made without an await
+/// between reading the day and recording the change, which is what keeps it one-at-a-time.
 /// </summary>
 [GrainType("resource-day")]
+[Reentrant]
 internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 {
     private const string HoldReminderName = "hold-expiry";
@@ -30,10 +37,24 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 
     // Refusals are not written (a refusal costs no database write), so their idempotent replay lasts as long as the activation.
     private readonly Dictionary<string, (string Fingerprint, BookingOutcome Outcome)> _refusals = new(StringComparer.Ordinal);
+
+    // Requests with an idempotency key still being decided or written: a retry with the same key waits for the first.
+    private readonly Dictionary<string, (string Fingerprint, Task<BookingOutcome> Outcome)> _inFlight = new(StringComparer.Ordinal);
+
+    // Decided changes not yet committed (awaiting their lease, queued, or carried by the write in flight), in decision
+    // order; and the writer, while it runs.
+    private readonly List<PendingChange> _queue = [];
+    private Task? _writeLoop;
+
+    // The day as it will be when every queued and in-flight change has committed: what decisions are made against.
+    private List<BookingRecord>? _view;
+
+    // The state last committed (what reads answer from); _state.State is what the write in flight carries.
+    private ResourceDayState? _committed;
+    private Task? _holdReminder;
     private string _resourceId = string.Empty;
     private DateOnly _date;
     private ResourceDefinition? _definition;
-    private bool _holdReminderRegistered;
 
     public ResourceDayGrain(
         [ProjectedState("resourceDay", ProjectedStorage.Name)] IProjectedState<ResourceDayState> state,
@@ -47,7 +68,11 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         _logger = logger ?? NullLogger<ResourceDayGrain>.Instance;
     }
 
-    private List<BookingRecord> Bookings => _state.State.Bookings;
+    /// <summary>Committed bookings: what reads answer.</summary>
+    private List<BookingRecord> Bookings => (_committed ?? _state.State).Bookings;
+
+    /// <summary>Committed bookings with every decided change applied: what decisions are made against.</summary>
+    private List<BookingRecord> View => _view ??= [.. Bookings];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -56,6 +81,8 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a resource-day key (resourceId/yyyy-MM-dd).");
         }
 
+        // Loaded by now (Orleans reads persistent state before activation); writes in flight never change what reads see.
+        _committed = _state.State;
         return Task.CompletedTask;
     }
 
@@ -103,20 +130,20 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         }
 
         var released = hold with { Status = BookingStatus.Cancelled, CancelledAt = now, CancelledBy = userId, CancelReason = "hold released", UpdatedAt = now };
-        await PersistAsync([released]);
+        await CommitAsync(Stage([released], ready: true));
         await NotifyReleasedAsync([released]);
         return BookingOutcome.Success(released);
     }
 
     public async Task<BookingOutcome> CancelAsync(CancelRequest request)
     {
+        var definition = await LoadDefinitionAsync();
         var booking = Find(request.BookingId);
         if (booking is null)
         {
             return Fail(BookingErrorCodes.NotFound, $"No booking '{request.BookingId}'.");
         }
 
-        var definition = await LoadDefinitionAsync();
         var now = _time.GetUtcNow();
         if (CancellationRules.Check(booking, request, definition?.CancellationCutoffMinutes ?? 0, now) is { } error)
         {
@@ -124,7 +151,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         }
 
         var cancelled = CancellationRules.Apply(booking, request, now);
-        await PersistAsync([cancelled]);
+        await CommitAsync(Stage([cancelled], ready: true));
         await NotifyReleasedAsync([cancelled]);
         NotifyParties(cancelled, NotificationKinds.BookingCancelled, "Booking cancelled");
         return BookingOutcome.Success(cancelled);
@@ -149,7 +176,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return BookingOutcome.Success(booking);
         }
 
-        await PersistAsync([changed!]);
+        await CommitAsync(Stage([changed!], ready: true));
         if (changed!.Status is BookingStatus.Completed or BookingStatus.NoShow)
         {
             // No longer active: the rest of its time is free for the resource and for the booker.
@@ -159,7 +186,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         return BookingOutcome.Success(changed);
     }
 
-    public Task<BookingRecord?> GetBookingAsync(string bookingId) => Task.FromResult(Find(bookingId));
+    public Task<BookingRecord?> GetBookingAsync(string bookingId) => Task.FromResult(Bookings.Find(b => b.Id == bookingId));
 
     public Task<IReadOnlyList<BookingRecord>> GetBookingsAsync() => Task.FromResult<IReadOnlyList<BookingRecord>>([.. Bookings]);
 
@@ -182,7 +209,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
     public async Task<IReadOnlyList<FreeSlot>> GetFreeSlotsAsync(int? durationMinutes)
     {
         var definition = await LoadDefinitionAsync();
-        return definition is null ? [] : FreeSlotFinder.FindFreeSlots(definition, _date, Bookings, _time.GetUtcNow(), durationMinutes);
+        return definition is null ? [] : FreeSlotFinder.FindFreeSlots(definition, _date, View, _time.GetUtcNow(), durationMinutes);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -192,21 +219,20 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return;
         }
 
-        var now = _time.GetUtcNow();
-        if (Bookings.Any(b => IsExpiredHold(b, now)))
+        if (View.Any(b => IsExpiredHold(b, _time.GetUtcNow())))
         {
-            var expired = await PersistAsync([]);
-            await NotifyReleasedAsync(expired);
+            // An empty change: the write expires every hold that has run out.
+            await CommitAsync(Stage([], ready: true));
         }
 
-        if (!Bookings.Any(b => b.Status == BookingStatus.Pending))
+        if (!View.Any(b => b.Status == BookingStatus.Pending))
         {
             if (await this.GetReminder(HoldReminderName) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }
 
-            _holdReminderRegistered = false;
+            _holdReminder = null;
         }
     }
 
@@ -230,13 +256,24 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return await execute(request, null);
         }
 
-        var key = request.UserId + "\u001f" + request.IdempotencyKey;
+        var key = IdempotencyKey(request.UserId, request.IdempotencyKey);
         var fingerprint = RequestFingerprint.Of(command, request);
-        if (_state.State.Idempotency.TryGetValue(key, out var accepted) && Find(accepted.BookingId) is { } booking)
+        if ((_committed ?? _state.State).Idempotency.TryGetValue(key, out var accepted) && Bookings.Find(b => b.Id == accepted.BookingId) is { } booking)
         {
             return accepted.Fingerprint == fingerprint
                 ? BookingOutcome.Success(booking) with { Replayed = true }
                 : IdempotencyConflict();
+        }
+
+        if (_inFlight.TryGetValue(key, out var running))
+        {
+            // The same request is being decided or written right now: its answer is this one's too.
+            if (running.Fingerprint != fingerprint)
+            {
+                return IdempotencyConflict();
+            }
+
+            return await running.Outcome with { Replayed = true };
         }
 
         if (_refusals.TryGetValue(key, out var refused))
@@ -244,7 +281,18 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return refused.Fingerprint == fingerprint ? refused.Outcome with { Replayed = true } : IdempotencyConflict();
         }
 
-        var outcome = await execute(request, new IdempotencyEntry { BookingId = string.Empty, Fingerprint = fingerprint });
+        var outcomeTask = execute(request, new IdempotencyEntry { BookingId = string.Empty, Fingerprint = fingerprint });
+        _inFlight[key] = (fingerprint, outcomeTask);
+        BookingOutcome outcome;
+        try
+        {
+            outcome = await outcomeTask;
+        }
+        finally
+        {
+            _inFlight.Remove(key);
+        }
+
         if (!outcome.IsSuccess)
         {
             if (_refusals.Count >= MaxRememberedRefusals)
@@ -272,7 +320,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return await ConfirmHoldAsync(definition, request, idempotency, now);
         }
 
-        var decision = BookingRules.Decide(definition, request, Bookings, now);
+        var decision = BookingRules.Decide(definition, request, View, now);
         if (!decision.IsAccepted)
         {
             return Refuse(definition, request, decision.Error, now);
@@ -295,7 +343,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         }
 
         var now = _time.GetUtcNow();
-        var decision = BookingRules.Decide(definition, request, Bookings, now);
+        var decision = BookingRules.Decide(definition, request, View, now);
         if (!decision.IsAccepted)
         {
             return Refuse(definition, request, decision.Error, now);
@@ -304,7 +352,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         return await CommitNewAsync(definition, request, decision.Interval, idempotency, now, hold: true);
     }
 
-    private async Task<BookingOutcome> CommitNewAsync(
+    private Task<BookingOutcome> CommitNewAsync(
         ResourceDefinition definition,
         BookRequest request,
         ResolvedInterval interval,
@@ -336,31 +384,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             HoldExpiresAt = hold ? now + BookingDefaults.HoldDuration : null,
         };
 
-        var userDay = GrainFactory.GetGrain<IUserDayGrain>(GrainKeys.UserDay(request.UserId, _date));
-        var lease = await userDay.TryLeaseAsync(LeaseFor(booking));
-        if (!lease.Granted)
-        {
-            return BookingOutcome.Failure(lease.Error ?? BookingError.Of(BookingErrorCodes.UserConflict, "You already have a booking at that time."));
-        }
-
-        if (hold)
-        {
-            await EnsureHoldReminderAsync();
-        }
-
-        IReadOnlyList<BookingRecord> expired;
-        try
-        {
-            expired = await PersistAsync([booking], idempotency is null ? null : idempotency with { BookingId = id }, userDay, id);
-        }
-        catch (Exception exception) when (FenceRefusal(exception) is { } refusal)
-        {
-            return RefusedByFence(definition, request, booking, refusal, now);
-        }
-
-        await ConfirmLeaseAsync(userDay, booking);
-        await NotifyReleasedAsync(expired);
-        return BookingOutcome.Success(booking);
+        return LeaseAndCommitAsync(definition, request, booking, idempotency, now, hold);
     }
 
     private async Task<BookingOutcome> ConfirmHoldAsync(ResourceDefinition definition, BookRequest request, IdempotencyEntry? idempotency, DateTimeOffset now)
@@ -417,105 +441,258 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             UpdatedAt = now,
         };
 
-        var userDay = GrainFactory.GetGrain<IUserDayGrain>(GrainKeys.UserDay(request.UserId, _date));
-        var lease = await userDay.TryLeaseAsync(LeaseFor(confirmed));
-        if (!lease.Granted)
-        {
-            return BookingOutcome.Failure(lease.Error ?? BookingError.Of(BookingErrorCodes.UserConflict, "You already have a booking at that time."));
-        }
-
-        IReadOnlyList<BookingRecord> expired;
-        try
-        {
-            expired = await PersistAsync([confirmed], idempotency is null ? null : idempotency with { BookingId = confirmed.Id }, userDay, confirmed.Id);
-        }
-        catch (Exception exception) when (FenceRefusal(exception) is { } refusal)
-        {
-            return RefusedByFence(definition, request, confirmed, refusal, now);
-        }
-
-        await ConfirmLeaseAsync(userDay, confirmed);
-        await NotifyReleasedAsync(expired);
-        return BookingOutcome.Success(confirmed);
+        return await LeaseAndCommitAsync(definition, request, confirmed, idempotency, now, hold: false);
     }
 
     /// <summary>
-    /// Writes the day with <paramref name="changed"/> applied (and every hold that has run out marked cancelled), with
-    /// the changed rows as the bookings-table projection of the same transaction. On failure the state in memory goes back
-    /// to what storage holds. Returns the holds that this write expired.
+    /// The accepted path of a new booking, hold or hold confirmation: the change is staged (later decisions see it at
+    /// once), the booker's user-day lease is taken, and the change joins the next write; the caller is answered when that
+    /// write has committed. A refused lease or a write the store's fences refuse unstages it and gives the lease back.
     /// </summary>
-    private async Task<IReadOnlyList<BookingRecord>> PersistAsync(
-        IReadOnlyList<BookingRecord> changed,
-        IdempotencyEntry? idempotency = null,
-        IUserDayGrain? leaseHolder = null,
-        string? leaseId = null)
+    private async Task<BookingOutcome> LeaseAndCommitAsync(
+        ResourceDefinition definition,
+        BookRequest request,
+        BookingRecord booking,
+        IdempotencyEntry? idempotency,
+        DateTimeOffset now,
+        bool hold)
+    {
+        var change = Stage([booking], ready: false, idempotency is null ? null : (IdempotencyKey(booking.UserId, booking.IdempotencyKey!), idempotency with { BookingId = booking.Id }));
+        var userDay = GrainFactory.GetGrain<IUserDayGrain>(GrainKeys.UserDay(request.UserId, _date));
+        UserLeaseOutcome lease;
+        try
+        {
+            lease = await userDay.TryLeaseAsync(LeaseFor(booking));
+        }
+        catch
+        {
+            Unstage(change);
+            throw;
+        }
+
+        if (!lease.Granted)
+        {
+            Unstage(change);
+            return BookingOutcome.Failure(lease.Error ?? BookingError.Of(BookingErrorCodes.UserConflict, "You already have a booking at that time."));
+        }
+
+        if (hold)
+        {
+            await EnsureHoldReminderAsync();
+        }
+
+        try
+        {
+            await CommitAsync(MarkReady(change));
+        }
+        catch (FenceRefusedException refused)
+        {
+            await ReleaseLeaseAsync(userDay, booking.Id);
+            return RefusedByFence(definition, request, booking, refused.Refusal, now);
+        }
+        catch (InconsistentStateException)
+        {
+            // Nothing was written (another activation wrote first; Orleans deactivates this one): the lease is free.
+            await ReleaseLeaseAsync(userDay, booking.Id);
+            throw;
+        }
+
+        await ConfirmLeaseAsync(userDay, booking);
+        return BookingOutcome.Success(booking);
+    }
+
+    /// <summary>Records a decided change: from now on every decision sees it. Synchronous, so no request decides in between.</summary>
+    private PendingChange Stage(IReadOnlyList<BookingRecord> rows, bool ready, (string Key, IdempotencyEntry Entry)? idempotency = null)
+    {
+        var change = new PendingChange(rows, idempotency) { Ready = ready };
+        _queue.Add(change);
+        ApplyTo(View, rows);
+        return change;
+    }
+
+    private PendingChange MarkReady(PendingChange change)
+    {
+        change.Ready = true;
+        return change;
+    }
+
+    /// <summary>Withdraws a change that will not be written; decisions stop seeing it.</summary>
+    private void Unstage(PendingChange change)
+    {
+        if (_queue.Remove(change))
+        {
+            RebuildView();
+        }
+    }
+
+    /// <summary>Waits until a write carrying <paramref name="change"/> has committed (starting the writer if it is idle).</summary>
+    private Task CommitAsync(PendingChange change)
+    {
+        if (_writeLoop is null || _writeLoop.IsCompleted)
+        {
+            _writeLoop = WriteQueuedAsync();
+        }
+
+        return change.Committed.Task;
+    }
+
+    /// <summary>
+    /// The day's writer: one write at a time, each carrying every ready change at the head of the queue (in decision
+    /// order, so a change never overtakes an earlier one it may depend on).
+    /// </summary>
+    private async Task WriteQueuedAsync()
+    {
+        // Let the turn that started the writer finish first, so changes decided in the same burst share the write.
+        await Task.Yield();
+        while (true)
+        {
+            var carried = _queue.TakeWhile(c => c.Ready).ToList();
+            if (carried.Count == 0)
+            {
+                return;
+            }
+
+            await WriteAsync(carried);
+        }
+    }
+
+    /// <summary>
+    /// Writes the committed day with <paramref name="carried"/> applied (and every hold that has run out marked cancelled),
+    /// with the changed rows as the bookings-table projection of the same transaction, then completes the carried changes.
+    /// A stale write or an unknown outcome fails every queued change (all were decided against this one) and the
+    /// activation reloads; a write the store's fences refuse is split so the refusal lands on its own change only.
+    /// </summary>
+    private async Task WriteAsync(List<PendingChange> carried)
     {
         var now = _time.GetUtcNow();
-        var byId = changed.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        var committed = _committed ?? _state.State;
+        var byId = new Dictionary<string, BookingRecord>(StringComparer.Ordinal);
+        foreach (var row in carried.SelectMany(c => c.Rows))
+        {
+            byId[row.Id] = row;
+        }
+
         List<BookingRecord> expired =
         [
-            .. Bookings
+            .. committed.Bookings
                 .Where(b => !byId.ContainsKey(b.Id) && IsExpiredHold(b, now))
                 .Select(b => b with { Status = BookingStatus.Cancelled, CancelledAt = now, CancelledBy = BookingDefaults.SystemUser, CancelReason = "hold expired", UpdatedAt = now }),
         ];
+        var changedRows = new List<BookingRecord>(expired);
+        changedRows.AddRange(byId.Values);
         foreach (var hold in expired)
         {
             byId[hold.Id] = hold;
         }
 
-        var bookings = Bookings.Select(b => byId.Remove(b.Id, out var replacement) ? replacement : b).ToList();
-        bookings.AddRange(byId.Values);
-        bookings.Sort((a, b) => a.StartUtc != b.StartUtc ? a.StartUtc.CompareTo(b.StartUtc) : a.CreatedAt.CompareTo(b.CreatedAt));
-
-        var idempotencyKeys = new Dictionary<string, IdempotencyEntry>(_state.State.Idempotency, StringComparer.Ordinal);
-        if (idempotency is not null)
+        var bookings = new List<BookingRecord>(committed.Bookings);
+        ApplyTo(bookings, byId.Values);
+        var idempotencyKeys = new Dictionary<string, IdempotencyEntry>(committed.Idempotency, StringComparer.Ordinal);
+        foreach (var (key, entry) in carried.Where(c => c.Idempotency is not null).Select(c => c.Idempotency!.Value))
         {
-            var booking = changed.First(b => b.Id == idempotency.BookingId);
-            idempotencyKeys[booking.UserId + "\u001f" + booking.IdempotencyKey] = idempotency;
+            idempotencyKeys[key] = entry;
         }
 
-        var previous = _state.State;
         _state.State = new ResourceDayState { Bookings = bookings, Idempotency = idempotencyKeys };
         try
         {
             // Expired holds first: they leave their place before a new row may take it (the database checks row by row).
-            await _state.WriteStateAsync([new BookingRowsChanged([.. expired, .. changed], _definition?.Capacity)]);
+            await _state.WriteStateAsync([new BookingRowsChanged(changedRows, _definition?.Capacity)]);
         }
-        catch (InconsistentStateException)
-        {
-            // Nothing was written (another activation wrote first; the runtime deactivates this one): the lease is free.
-            _state.State = previous;
-            if (leaseHolder is not null && leaseId is not null)
-            {
-                await ReleaseLeaseAsync(leaseHolder, leaseId);
-            }
-
-            throw;
-        }
-        catch (Exception exception) when (FenceRefusal(exception) is not null)
+        catch (Exception exception) when (FenceRefusal(exception) is { } refusal)
         {
             // The store's overlap fence refused this write alone: its statements rolled back and the rest of the batch
-            // committed without them, so nothing of it exists and the stored version is still ours. State and lease go
-            // back as they were, and the activation stays.
-            _state.State = previous;
-            if (leaseHolder is not null && leaseId is not null)
+            // committed without them, so nothing of it exists and the stored version is still ours.
+            _state.State = committed;
+            if (carried.Count == 1)
             {
-                await ReleaseLeaseAsync(leaseHolder, leaseId);
+                _queue.Remove(carried[0]);
+                RebuildView();
+                carried[0].Committed.TrySetException(new FenceRefusedException(refusal, exception));
+                return;
             }
 
-            throw;
+            // Several changes shared the write: write them one by one, so only the refused one is refused.
+            foreach (var change in carried.Where(_queue.Contains))
+            {
+                await WriteAsync([change]);
+            }
+
+            return;
         }
-        catch
+        catch (Exception exception)
         {
-            // The write may or may not have committed: reload from storage on the next call, and keep the lease, which
-            // lapses and makes the user-day grain re-read the committed rows.
-            _state.State = previous;
+            // Stale (another activation wrote first) or unknown (the write may or may not have committed): every queued
+            // change was decided against this state, so all of them fail; the next call reloads from storage. A stale
+            // write reaches its callers as InconsistentStateException, which makes Orleans deactivate this activation.
+            _state.State = committed;
+            List<PendingChange> failed = [.. _queue];
+            _queue.Clear();
+            RebuildView();
             DeactivateOnIdle();
-            throw;
+            foreach (var change in failed)
+            {
+                change.Committed.TrySetException(exception);
+            }
+
+            return;
         }
 
-        return expired;
+        _committed = _state.State;
+        foreach (var change in carried)
+        {
+            _queue.Remove(change);
+        }
+
+        RebuildView();
+        foreach (var change in carried)
+        {
+            change.Committed.TrySetResult();
+        }
+
+        if (expired.Count > 0)
+        {
+            _ = NotifyReleasedAsync(expired);
+        }
     }
+
+    /// <summary>The view of decisions: the committed day with every queued change applied, in decision order.</summary>
+    private void RebuildView()
+    {
+        var view = new List<BookingRecord>(Bookings);
+        foreach (var change in _queue)
+        {
+            ApplyTo(view, change.Rows);
+        }
+
+        _view = view;
+    }
+
+    /// <summary>Replaces rows by id and adds new ones, keeping start order.</summary>
+    private static void ApplyTo(List<BookingRecord> bookings, IEnumerable<BookingRecord> rows)
+    {
+        var added = false;
+        foreach (var row in rows)
+        {
+            var index = bookings.FindIndex(b => b.Id == row.Id);
+            if (index >= 0)
+            {
+                bookings[index] = row;
+            }
+            else
+            {
+                bookings.Add(row);
+                added = true;
+            }
+        }
+
+        if (added)
+        {
+            bookings.Sort((a, b) => a.StartUtc != b.StartUtc ? a.StartUtc.CompareTo(b.StartUtc) : a.CreatedAt.CompareTo(b.CreatedAt));
+        }
+    }
+
+    private static string IdempotencyKey(string userId, string key) => userId + "\u001f" + key;
 
     private async Task<ResourceDefinition?> LoadDefinitionAsync()
     {
@@ -540,7 +717,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return BookingOutcome.Failure(error);
         }
 
-        return BookingOutcome.Failure(error with { Alternatives = FreeSlotFinder.Alternatives(definition, request, Bookings, now) });
+        return BookingOutcome.Failure(error with { Alternatives = FreeSlotFinder.Alternatives(definition, request, View, now) });
     }
 
     private BookingError? FenceRefusal(Exception exception) => _fences?.Refusal(exception);
@@ -558,7 +735,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return BookingOutcome.Failure(refusal);
         }
 
-        var alternatives = FreeSlotFinder.Alternatives(definition, request, Bookings, now)
+        var alternatives = FreeSlotFinder.Alternatives(definition, request, View, now)
             .Where(s => s.EndUtc <= refused.StartUtc || s.StartUtc >= refused.EndUtc)
             .ToList();
         return BookingOutcome.Failure(refusal with { Alternatives = alternatives });
@@ -566,24 +743,25 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 
     private async Task EnsureHoldReminderAsync()
     {
-        if (_holdReminderRegistered)
-        {
-            return;
-        }
-
+        // One registration per activation, shared by concurrent holds.
+        _holdReminder ??= RegisterHoldReminderAsync();
         try
         {
-            if (await this.GetReminder(HoldReminderName) is null)
-            {
-                await this.RegisterOrUpdateReminder(HoldReminderName, BookingDefaults.HoldDuration, HoldReminderPeriod);
-            }
-
-            _holdReminderRegistered = true;
+            await _holdReminder;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or OrleansException)
         {
             // Holds still stop counting when they expire (the rules check the expiry); only the row's status update waits for the next write.
+            _holdReminder = null;
             _logger.LogWarning(exception, "Could not register the hold-expiry reminder of {Grain}", IdentityString);
+        }
+    }
+
+    private async Task RegisterHoldReminderAsync()
+    {
+        if (await this.GetReminder(HoldReminderName) is null)
+        {
+            await this.RegisterOrUpdateReminder(HoldReminderName, BookingDefaults.HoldDuration, HoldReminderPeriod);
         }
     }
 
@@ -666,7 +844,8 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         }
     }
 
-    private BookingRecord? Find(string bookingId) => Bookings.Find(b => b.Id == bookingId);
+    /// <summary>A booking as decisions see it (committed, with the changes in flight applied).</summary>
+    private BookingRecord? Find(string bookingId) => View.Find(b => b.Id == bookingId);
 
     private static bool IsExpiredHold(BookingRecord booking, DateTimeOffset now) =>
         booking.Status == BookingStatus.Pending && !booking.IsActiveAt(now);
@@ -688,4 +867,23 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 
     private static BookingOutcome IdempotencyConflict() =>
         Fail(BookingErrorCodes.IdempotencyConflict, "This idempotency key was already used for a different request.");
+
+    /// <summary>A decided change of the day waiting for (or carried by) a write.</summary>
+    private sealed class PendingChange(IReadOnlyList<BookingRecord> rows, (string Key, IdempotencyEntry Entry)? idempotency)
+    {
+        public IReadOnlyList<BookingRecord> Rows => rows;
+
+        public (string Key, IdempotencyEntry Entry)? Idempotency => idempotency;
+
+        /// <summary>False while the booker's lease is being taken: the writer does not carry it (nor anything after it) yet.</summary>
+        public bool Ready { get; set; }
+
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The store's overlap fence refused the write that carried a change.</summary>
+    private sealed class FenceRefusedException(BookingError refusal, Exception inner) : Exception(refusal.Message, inner)
+    {
+        public BookingError Refusal => refusal;
+    }
 }

@@ -33,7 +33,7 @@ internal sealed class BookingsHost : IAsyncDisposable
             ["Booking:Storage:ConnectionString"] = storage.ConnectionString,
             ["Booking:Storage:GrainStorage"] = storage.GrainStorage.ToString(),
         };
-        var cluster = TestClusters.Build(silos, settings, time, silo => configure?.Invoke(silo.Services));
+        var cluster = TestClusters.Build(silos, settings, time, decorate: silo => configure?.Invoke(silo.Services));
         await cluster.DeployAsync();
         return new BookingsHost(cluster);
     }

@@ -10,13 +10,15 @@ internal static class TestClusters
 {
     /// <summary>
     /// A cluster of <paramref name="silos"/> silos over the storage of <paramref name="settings"/> (<c>Booking:Storage:*</c>).
-    /// <paramref name="configure"/> runs before the booking configuration, so what it registers wins over its defaults.
+    /// <paramref name="configure"/> runs before the booking configuration, so what it registers wins over its defaults;
+    /// <paramref name="decorate"/> runs after it, to wrap or replace what it registered.
     /// </summary>
     public static InProcessTestCluster Build(
         int silos,
         IReadOnlyDictionary<string, string?> settings,
         TimeProvider? grainClock = null,
-        Action<ISiloBuilder>? configure = null)
+        Action<ISiloBuilder>? configure = null,
+        Action<ISiloBuilder>? decorate = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(checked((short)silos));
@@ -29,6 +31,7 @@ internal static class TestClusters
 
             configure?.Invoke(silo);
             silo.UseBookingGrains(configuration);
+            decorate?.Invoke(silo);
         });
         return builder.Build();
     }
