@@ -17,8 +17,8 @@ namespace Booking.Grains;
 /// against the day as it will be once the writes in flight commit (committed + pending changes), so no two requests can
 /// take the same capacity; an accepted one takes a lease on the booker's user-day and joins the next write of the day
 /// (group commit inside the grain: one write carries every change decided while the previous one was in flight), and its
-/// caller is answered only when that write has committed. Refusals write nothing and are answered at once — also when
-/// the capacity they lack is held by a change still in flight (should that write fail, the refused caller may retry).
+/// caller is answered only when that write has committed. Refusals write nothing; one that only a change still in flight
+/// causes waits for that change to settle and is decided again, so nobody is refused for capacity that ends up free.
 /// Reentrant so that requests keep being decided while a write is in flight; every decision is made without an await
 /// between reading the day and recording the change, which is what keeps it one-at-a-time.
 /// </summary>
@@ -320,13 +320,13 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return await ConfirmHoldAsync(definition, request, idempotency, now);
         }
 
-        var decision = BookingRules.Decide(definition, request, View, now);
+        var decision = await DecideAsync(definition, request);
         if (!decision.IsAccepted)
         {
-            return Refuse(definition, request, decision.Error, now);
+            return Refuse(definition, request, decision.Error, _time.GetUtcNow());
         }
 
-        return await CommitNewAsync(definition, request, decision.Interval, idempotency, now, hold: false);
+        return await CommitNewAsync(definition, request, decision.Interval, idempotency, _time.GetUtcNow(), hold: false);
     }
 
     private async Task<BookingOutcome> HoldCoreAsync(BookRequest request, IdempotencyEntry? idempotency)
@@ -342,14 +342,13 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
             return Fail(BookingErrorCodes.ResourceNotFound, $"No resource '{_resourceId}'.");
         }
 
-        var now = _time.GetUtcNow();
-        var decision = BookingRules.Decide(definition, request, View, now);
+        var decision = await DecideAsync(definition, request);
         if (!decision.IsAccepted)
         {
-            return Refuse(definition, request, decision.Error, now);
+            return Refuse(definition, request, decision.Error, _time.GetUtcNow());
         }
 
-        return await CommitNewAsync(definition, request, decision.Interval, idempotency, now, hold: true);
+        return await CommitNewAsync(definition, request, decision.Interval, idempotency, _time.GetUtcNow(), hold: true);
     }
 
     private Task<BookingOutcome> CommitNewAsync(
@@ -445,6 +444,46 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
     }
 
     /// <summary>
+    /// Decides a new booking or hold against the day with every change in flight applied. When only changes still in
+    /// flight stand in the way (the committed day alone would accept it), it waits for them to settle and decides again:
+    /// a request is never refused for capacity that a failed or withdrawn change ends up not taking. The decision that
+    /// counts is made synchronously after the last await, so it is still one at a time.
+    /// </summary>
+    private async Task<BookingDecision> DecideAsync(ResourceDefinition definition, BookRequest request)
+    {
+        while (true)
+        {
+            var now = _time.GetUtcNow();
+            var decision = BookingRules.Decide(definition, request, View, now);
+            if (decision.IsAccepted
+                || decision.Error.Code != BookingErrorCodes.SlotUnavailable
+                || _queue.Count == 0
+                || !BookingRules.Decide(definition, request, Bookings, now).IsAccepted)
+            {
+                return decision;
+            }
+
+            await WhenSettledAsync([.. _queue]);
+        }
+    }
+
+    /// <summary>Waits until each change has committed, failed or been withdrawn.</summary>
+    private static async Task WhenSettledAsync(IReadOnlyList<PendingChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            try
+            {
+                await change.Committed.Task;
+            }
+            catch (Exception)
+            {
+                // Failed or withdrawn: either way it no longer holds the capacity.
+            }
+        }
+    }
+
+    /// <summary>
     /// The accepted path of a new booking, hold or hold confirmation: the change is staged (later decisions see it at
     /// once), the booker's user-day lease is taken, and the change joins the next write; the caller is answered when that
     /// write has committed. A refused lease or a write the store's fences refuse unstages it and gives the lease back.
@@ -523,6 +562,9 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         {
             RebuildView();
         }
+
+        // Requests waiting for it to settle decide again.
+        change.Committed.TrySetCanceled();
     }
 
     /// <summary>Waits until a write carrying <paramref name="change"/> has committed (starting the writer if it is idle).</summary>

@@ -1,15 +1,17 @@
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
+using Booking.Silo.Storage;
 using Booking.Tests.Infrastructure;
 using Booking.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Booking.Tests.Grains;
 
 /// <summary>
-/// A two-silo in-process cluster with memory storage and reminders, one bookings store shared by the silos (so a
+/// A two-silo in-process cluster with memory storage (one store shared by the silos, like a database) and reminders, one bookings store shared by the silos (so a
 /// user-day grain on one silo reads the rows written on the other), and a fake clock starting Monday 2027-01-04 08:00 Paris.
 /// </summary>
 public sealed class BookingCluster : IAsyncLifetime
@@ -27,11 +29,19 @@ public sealed class BookingCluster : IAsyncLifetime
     public BookingCluster(int silos, Func<InMemoryBookingStore, IBookingQuery>? query = null)
     {
         var bookingQuery = query?.Invoke(Store) ?? Store;
-        Cluster = TestClusters.Build(silos, TestClusters.Memory(), Time, silo =>
-        {
-            silo.Services.AddSingleton(bookingQuery);
-            silo.Services.AddInMemoryBookingStore(Store);
-        });
+        // One memory storage for every silo, as one database would be: a grain re-activated on another silo (after a
+        // silo dies) reads what the first activation wrote.
+        var storage = new Booking.Silo.Storage.Memory.MemoryGrainStorage(new JsonGrainStateSerializer(), Store);
+        Cluster = TestClusters.Build(
+            silos,
+            TestClusters.Memory(),
+            Time,
+            configure: silo =>
+            {
+                silo.Services.AddSingleton(bookingQuery);
+                silo.Services.AddInMemoryBookingStore(Store);
+            },
+            decorate: silo => silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Projected, storage));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero));
