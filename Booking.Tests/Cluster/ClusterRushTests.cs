@@ -22,12 +22,20 @@ public sealed class ClusterRushTests(ITestOutputHelper output)
     [Fact]
     public async Task A_rush_split_across_two_api_hosts_and_two_silos_confirms_exactly_the_capacity_and_either_host_reads_every_booking()
     {
+        // The cluster, and for comparison one process that co-hosts its silo on a database of its own; all start at once
+        // (the API hosts wait for a silo by themselves).
         await using var cluster = await ProcessCluster.CreateAsync();
-        var silos = await Task.WhenAll(cluster.StartSiloAsync(), cluster.StartSiloAsync());
-        var apis = await Task.WhenAll(cluster.StartApiAsync(), cluster.StartApiAsync());
+        await using var single = await ProcessCluster.CreateAsync();
+        var silosStarting = Task.WhenAll(cluster.StartSiloAsync(), cluster.StartSiloAsync());
+        var apisStarting = Task.WhenAll(cluster.StartApiAsync(), cluster.StartApiAsync());
+        var coHosted = await single.StartCoHostedAsync();
+        var (silos, apis) = (await silosStarting, await apisStarting);
         var clients = apis.Select(a => a.CreateClient()).ToList();
+        using var coHostedClient = coHosted.CreateClient();
         var siteId = await SiteRush.CreateSiteAsync(clients[0], Slots);
+        var singleSite = await SiteRush.CreateSiteAsync(coHostedClient, Slots);
         var members = await cluster.SeedMembersAsync(Members);
+        var singleMembers = await single.SeedMembersAsync(Members);
 
         var (answers, elapsed) = await SiteRush.RunAsync(clients, siteId, members);
 
@@ -59,12 +67,7 @@ public sealed class ClusterRushTests(ITestOutputHelper output)
             Assert.Equal([answer.BookingId], listed.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("id").GetString()));
         }
 
-        // The same rush on one process that co-hosts its silo, on a database of its own: the comparison of the closing note.
-        await using var single = await ProcessCluster.CreateAsync();
-        var coHosted = await single.StartCoHostedAsync();
-        using var coHostedClient = coHosted.CreateClient();
-        var singleSite = await SiteRush.CreateSiteAsync(coHostedClient, Slots);
-        var singleMembers = await single.SeedMembersAsync(Members);
+        // The same rush on the co-hosted process.
         var (singleAnswers, singleElapsed) = await SiteRush.RunAsync([coHostedClient], singleSite, singleMembers);
         output.WriteLine($"one co-hosted process: {Members} asks settled in {singleElapsed.TotalMilliseconds:F0} ms = {Members / singleElapsed.TotalSeconds:F0} asks/s");
         Assert.Equal(2 * Slots, singleAnswers.Count(a => a.Status == HttpStatusCode.Created));
