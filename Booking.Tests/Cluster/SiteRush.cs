@@ -26,15 +26,18 @@ internal static class SiteRush
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    /// <summary>Member <c>i</c> asks for <see cref="Periods"/>[i % 2] through <paramref name="clients"/>[i % count], all at once.</summary>
-    public static async Task<(IReadOnlyList<Answer> Answers, TimeSpan Elapsed)> RunAsync(IReadOnlyList<HttpClient> clients, string siteId, IReadOnlyList<LoadUser> members)
+    /// <summary>
+    /// Member <c>i</c> asks for <see cref="Periods"/>[(i + <paramref name="shift"/>) % 2] through <paramref name="clients"/>[i % count],
+    /// all at once.
+    /// </summary>
+    public static async Task<(IReadOnlyList<Answer> Answers, TimeSpan Elapsed)> RunAsync(IReadOnlyList<HttpClient> clients, string siteId, IReadOnlyList<LoadUser> members, int shift = 0)
     {
         using var start = new SemaphoreSlim(0);
         var clock = new Stopwatch();
         var asks = members.Select(async (member, i) =>
         {
             await start.WaitAsync();
-            var period = Periods[i % Periods.Length];
+            var period = Periods[(i + shift) % Periods.Length];
             var client = clients[i % clients.Count];
             using var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/sites/{siteId}/bookings", member.AccessToken, new { date = Api.ResourceSteps.Date(Date), period });
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
