@@ -8,6 +8,7 @@ using Booking.Tests.Reliability;
 using Booking.Web.Auth;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Booking.Tests.Cluster;
 
@@ -26,9 +27,20 @@ internal sealed class ProcessCluster : IAsyncDisposable
     private readonly string _clusterId = "booking-test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly List<WebProcess> _processes = [];
 
-    private ProcessCluster(PostgresDatabase database) => _database = database;
+    private ProcessCluster(PostgresDatabase database)
+    {
+        _database = database;
+
+        // Each process opens a pool per data source (grain state, bookings queries, Orleans' membership and reminders), 100
+        // connections each by Npgsql's default; five processes in a burst would take the test server's 300 from the tests
+        // that run beside these. Operators size this the same way (README, "Running a cluster").
+        ProcessConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 10 }.ConnectionString;
+    }
 
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The connection string the processes get: the database's, with small pools.</summary>
+    public string ProcessConnectionString { get; }
 
     public static async Task<ProcessCluster> CreateAsync() => new(await PostgresDatabase.CreateAsync());
 
@@ -74,7 +86,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
     private async Task<WebProcess> StartAsync(string assembly, Dictionary<string, string> settings, bool waitUntilReady)
     {
         settings["Booking:Storage:Provider"] = "Postgres";
-        settings["Booking:Storage:ConnectionString"] = ConnectionString;
+        settings["Booking:Storage:ConnectionString"] = ProcessConnectionString;
         settings["Booking:Cluster:ClusterId"] = _clusterId;
         settings["Booking:Admin:Email"] = AdminEmail;
         settings["Booking:Admin:Password"] = AdminPassword;
