@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Booking.Silo.Diagnostics;
-using Booking.Silo.Hosting;
 using Booking.Web.Apis;
 using Booking.Web.Auth;
+using Booking.Web.Cluster;
 using Booking.Web.Compat;
 using Booking.Web.Demo;
 using Booking.Web.Errors;
@@ -29,8 +29,9 @@ builder.Services.AddSingleton(limits);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
 builder.Services.AddBookingMetrics();
-// The silo is co-hosted; hosted services registered after it (auth start-up work, then demo data) start once it runs.
-builder.UseOrleans(silo => silo.UseBookingSilo(builder.Configuration));
+// A co-hosted silo (hosted services registered after it, auth start-up work then demo data, start once it runs), or in
+// client mode an Orleans client of a cluster of Booking.Silo processes.
+builder.AddBookingCluster();
 builder.Services.AddBookingAuth(builder.Configuration);
 builder.Services.AddBookingDemo(builder.Configuration);
 builder.Services.AddSingleton(FlexParkOptions.From(builder.Configuration));
@@ -59,6 +60,7 @@ app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<RequestCharsetMiddleware>();
+app.UseClusterStartupGate();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();

@@ -32,8 +32,7 @@ public static class BookingTablesServiceCollectionExtensions
                 }
 
                 services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostgresProjectionWriter, PostgresBookingRowsWriter>());
-                services.TryAddSingleton<IBookingQuery>(sp => new PostgresBookingQuery(storage.ConnectionString, sp.GetRequiredService<JsonGrainStateSerializer>()));
-                services.TryAddSingleton<IBookingFences, PostgresBookingFences>();
+                services.AddBookingQueries(storage);
                 break;
             case StorageProvider.Sqlite:
                 foreach (var migration in SqliteBookingTables.Migrations)
@@ -51,6 +50,25 @@ public static class BookingTablesServiceCollectionExtensions
                 throw new InvalidOperationException($"Unknown storage provider {storage.Provider}: use Sqlite, Postgres or Memory.");
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Only the reading side of the PostgreSQL <c>bookings</c> table: the <see cref="IBookingQuery"/> over it and the
+    /// <see cref="IBookingFences"/> that reads its refusals. For an API host in client mode, which hosts no grains and leaves
+    /// the schema and the writes to the silos.
+    /// </summary>
+    public static IServiceCollection AddBookingQueries(this IServiceCollection services, BookingStorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        if (storage.Provider != StorageProvider.Postgres)
+        {
+            throw new InvalidOperationException($"The bookings table is read without a silo only on PostgreSQL, not {storage.Provider}.");
+        }
+
+        services.TryAddSingleton<JsonGrainStateSerializer>(_ => new JsonGrainStateSerializer());
+        services.TryAddSingleton<IBookingQuery>(sp => new PostgresBookingQuery(storage.ConnectionString, sp.GetRequiredService<JsonGrainStateSerializer>()));
+        services.TryAddSingleton<IBookingFences, PostgresBookingFences>();
         return services;
     }
 }

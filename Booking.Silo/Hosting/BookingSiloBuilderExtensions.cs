@@ -42,6 +42,7 @@ public static class BookingSiloBuilderExtensions
                 options.ConnectionString = storage.ConnectionString;
             });
             silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            silo.Configure<ClusterMembershipOptions>(BookingClusterTuning.Membership);
         }
         else
         {
@@ -98,9 +99,8 @@ public static class BookingSiloBuilderExtensions
 
         silo.Configure<SiloMessagingOptions>(options =>
         {
-            // A call unanswered for this long fails, and the API answers 503 with Retry-After instead of hanging. Orleans'
-            // default too; stated because the reliability tests and the API's timeout mapping rely on it.
-            options.ResponseTimeout = TimeSpan.FromSeconds(30);
+            // A call unanswered for this long fails, and the API answers 503 with Retry-After instead of hanging.
+            options.ResponseTimeout = BookingClusterTuning.ResponseTimeout;
         });
         silo.Configure<GrainCollectionOptions>(options =>
         {
@@ -112,13 +112,16 @@ public static class BookingSiloBuilderExtensions
             // Deactivation writes nothing (every change is written before its answer), so a short limit suffices.
             options.DeactivationTimeout = TimeSpan.FromSeconds(10);
         });
-        silo.Configure<ExceptionSerializationOptions>(options =>
-        {
-            // Domain refusals (account_exists, ...) and storage errors keep their type across silos and to clients.
-            options.SupportedNamespacePrefixes.Add("Booking");
-            options.SupportedNamespacePrefixes.Add("Npgsql");
-        });
+        silo.Configure<ExceptionSerializationOptions>(AllowBookingExceptions);
         return silo;
+    }
+
+    /// <summary>Domain refusals (account_exists, ...) and storage errors keep their type across silos and to clients (both ends need it).</summary>
+    public static void AllowBookingExceptions(ExceptionSerializationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.SupportedNamespacePrefixes.Add("Booking");
+        options.SupportedNamespacePrefixes.Add("Npgsql");
     }
 
     /// <summary>

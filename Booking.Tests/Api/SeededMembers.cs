@@ -21,10 +21,12 @@ internal static class SeededMembers
 
     private const string AccountStateName = "account";
 
-    public static async Task<IReadOnlyList<SignedIn>> CreateAsync(ApiHost host, int count)
+    public static Task<IReadOnlyList<SignedIn>> CreateAsync(ApiHost host, int count) =>
+        CreateAsync(host.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default), host.Services.GetRequiredService<AccessTokenIssuer>(), count);
+
+    /// <summary>The same, written through <paramref name="storage"/> (the storage the API's silos use) and signed by <paramref name="issuer"/> (with the API's signing key).</summary>
+    public static async Task<IReadOnlyList<SignedIn>> CreateAsync(IGrainStorage storage, AccessTokenIssuer issuer, int count)
     {
-        var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
-        var issuer = host.Services.GetRequiredService<AccessTokenIssuer>();
         var passwordHash = PasswordHasher.Hash(Password);
         var now = DateTimeOffset.UtcNow;
         return await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>

@@ -38,6 +38,9 @@ internal sealed record BookingsAudit(IReadOnlyList<BookingsAudit.Row> Rows, long
 
     public IEnumerable<Row> Confirmed => Rows.Where(r => r.Status == "confirmed");
 
+    /// <summary>The rows of <paramref name="dates"/> only (the overlap counts stay the whole table's).</summary>
+    public BookingsAudit For(IReadOnlyCollection<DateOnly> dates) => this with { Rows = [.. Rows.Where(r => dates.Contains(r.Date))] };
+
     /// <summary>Every discrepancy between the table and the clients' answers (empty when there is none).</summary>
     public IReadOnlyList<string> Problems(IEnumerable<BookingAttempt> attempts)
     {

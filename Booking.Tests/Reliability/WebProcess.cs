@@ -6,9 +6,10 @@ using System.Net;
 namespace Booking.Tests.Reliability;
 
 /// <summary>
-/// Booking.Web as a process of its own (<c>dotnet Booking.Web.dll</c> from this test's build output) on 127.0.0.1 and a
-/// free port, with its console output kept. <see cref="Crash"/> kills it as <c>kill -9</c> would; disposal kills it if it
-/// still runs, and a watchdog does if the test process dies first.
+/// Booking.Web (or Booking.Silo) as a process of its own (<c>dotnet Booking.Web.dll</c> from this test's build output) on
+/// 127.0.0.1 and a free port, with its console output kept. <see cref="Crash"/> kills it as <c>kill -9</c> would,
+/// <see cref="TerminateAsync"/> stops it as <c>kill -TERM</c> would; disposal kills it if it still runs, and a watchdog does
+/// if the test process dies first.
 /// </summary>
 internal sealed class WebProcess : IAsyncDisposable
 {
@@ -33,21 +34,22 @@ internal sealed class WebProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
+    /// <summary>The built Booking.Silo.dll, beside this assembly like Booking.Web's.</summary>
+    public static string SiloAssemblyPath => BesideTests(typeof(Booking.Silo.Hosting.BookingClusterOptions).Assembly.Location);
+
     /// <summary>The built Booking.Web.dll: the test project references Booking.Web, so it sits beside this assembly.</summary>
-    public static string AssemblyPath
-    {
-        get
-        {
-            var path = typeof(Program).Assembly.Location;
-            var runtimeConfig = Path.ChangeExtension(path, ".runtimeconfig.json");
-            return File.Exists(path) && File.Exists(runtimeConfig)
-                ? path
-                : throw new FileNotFoundException($"Booking.Web.dll and its runtimeconfig.json are not in the test output ({Path.GetDirectoryName(path)}).", runtimeConfig);
-        }
-    }
+    public static string AssemblyPath => BesideTests(typeof(Program).Assembly.Location);
 
     /// <summary>Starts the API with <paramref name="settings"/> (configuration keys, as environment variables) and waits until /health/ready answers 200.</summary>
-    public static async Task<WebProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    public static Task<WebProcess> StartAsync(IReadOnlyDictionary<string, string> settings) => StartAsync(AssemblyPath, settings, waitUntilReady: true);
+
+    /// <summary>
+    /// Starts <paramref name="assemblyPath"/> (Booking.Web or Booking.Silo) with <paramref name="settings"/>, and with
+    /// <paramref name="waitUntilReady"/> waits until /health/ready answers 200, otherwise only until /health does.
+    /// </summary>
+    public static async Task<WebProcess> StartAsync(string assemblyPath, IReadOnlyDictionary<string, string> settings, bool waitUntilReady)
     {
         var port = ChildProcesses.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -58,7 +60,7 @@ internal sealed class WebProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Directory.CreateTempSubdirectory("booking-web.").FullName,
         };
-        start.ArgumentList.Add(AssemblyPath);
+        start.ArgumentList.Add(assemblyPath);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         foreach (var inherited in new[] { "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
@@ -97,7 +99,7 @@ internal sealed class WebProcess : IAsyncDisposable
         var web = new WebProcess(process, watchdog, output, address);
         try
         {
-            await web.WaitUntilReadyAsync();
+            await web.WaitForAsync(waitUntilReady ? "/health/ready" : "/health", StartTimeout);
             return web;
         }
         catch
@@ -112,6 +114,26 @@ internal sealed class WebProcess : IAsyncDisposable
         BaseAddress = Address,
         Timeout = TimeSpan.FromSeconds(40),
     };
+
+    /// <summary>Waits until /health/ready answers 200 (the process exiting or <paramref name="timeout"/> passing fails).</summary>
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForAsync("/health/ready", timeout);
+
+    /// <summary>SIGTERM, as an orchestrator stopping it: the host shuts down gracefully. Waits for the exit and returns its code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        await ChildProcesses.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The process did not exit within {timeout} of SIGTERM:\n{string.Join('\n', _output.TakeLast(40))}");
+        }
+
+        return _process.ExitCode;
+    }
 
     /// <summary>SIGKILL to the process and anything it started: no shutdown, no flush, as a crash.</summary>
     public void Crash()
@@ -146,21 +168,29 @@ internal sealed class WebProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task WaitUntilReadyAsync()
+    private static string BesideTests(string path)
+    {
+        var runtimeConfig = Path.ChangeExtension(path, ".runtimeconfig.json");
+        return File.Exists(path) && File.Exists(runtimeConfig)
+            ? path
+            : throw new FileNotFoundException($"{Path.GetFileName(path)} and its runtimeconfig.json are not in the test output ({Path.GetDirectoryName(path)}).", runtimeConfig);
+    }
+
+    private async Task WaitForAsync(string path, TimeSpan timeout)
     {
         using var client = CreateClient();
         client.Timeout = TimeSpan.FromSeconds(5);
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StartTimeout)
+        while (clock.Elapsed < timeout)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"Booking.Web exited with {_process.ExitCode} while starting:\n{string.Join('\n', _output.TakeLast(40))}");
+                throw new InvalidOperationException($"{Path.GetFileName(_process.StartInfo.ArgumentList[0])} exited with {_process.ExitCode} while starting:\n{string.Join('\n', _output.TakeLast(40))}");
             }
 
             try
             {
-                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                if ((await client.GetAsync(path)).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -177,6 +207,6 @@ internal sealed class WebProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"Booking.Web was not ready within {StartTimeout}:\n{string.Join('\n', _output.TakeLast(40))}");
+        throw new TimeoutException($"{Path.GetFileName(_process.StartInfo.ArgumentList[0])} did not answer 200 on {path} within {timeout}:\n{string.Join('\n', _output.TakeLast(40))}");
     }
 }

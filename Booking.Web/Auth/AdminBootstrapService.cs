@@ -1,5 +1,6 @@
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
+using Booking.Web.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Auth;
@@ -9,7 +10,7 @@ namespace Booking.Web.Auth;
 /// left as it is, even when it is not an admin: whoever registered it chose its password, so promoting it would hand
 /// admin rights to them.
 /// </summary>
-internal sealed class AdminBootstrapService(IOptions<AdminOptions> options, IGrainFactory grains, ILogger<AdminBootstrapService> logger)
+internal sealed class AdminBootstrapService(IOptions<AdminOptions> options, IGrainFactory grains, ClusterStartup cluster, ILogger<AdminBootstrapService> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -26,6 +27,8 @@ internal sealed class AdminBootstrapService(IOptions<AdminOptions> options, IGra
             throw new InvalidOperationException(
                 $"Booking:Admin needs a valid Email and a Password of {PasswordPolicy.MinLength} to {PasswordPolicy.MaxLength} characters.");
         }
+
+        await cluster.WhenGrainsReachableAsync(cancellationToken);
 
         var index = grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(admin.Email));
         if (await index.GetUserIdAsync().WaitAsync(cancellationToken) is { } userId

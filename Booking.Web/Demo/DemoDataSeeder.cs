@@ -6,6 +6,7 @@ using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
 using Booking.Silo.Hosting;
 using Booking.Web.Auth;
+using Booking.Web.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Demo;
@@ -24,6 +25,7 @@ internal sealed class DemoDataSeeder(
     BookingStorageOptions storage,
     IGrainFactory grains,
     IBookingQuery bookings,
+    ClusterStartup cluster,
     ILogger<DemoDataSeeder> logger) : IHostedService
 {
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -34,6 +36,8 @@ internal sealed class DemoDataSeeder(
         {
             return;
         }
+
+        await cluster.WhenGrainsReachableAsync(cancellationToken);
 
         // The provider account is created first, so it marks a database the demo has started on.
         var started = await grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(DemoData.ProviderEmail)).GetUserIdAsync().WaitAsync(cancellationToken) is not null;

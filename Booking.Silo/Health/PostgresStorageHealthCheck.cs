@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Booking.Web.Health;
+namespace Booking.Silo.Health;
 
 /// <summary>Ready when the PostgreSQL grain storage answers a query; uses a small data source of its own, not the storage's.</summary>
-internal sealed class PostgresStorageHealthCheck : IHealthCheck, IAsyncDisposable
+public sealed class PostgresStorageHealthCheck : IHealthCheck, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
 
