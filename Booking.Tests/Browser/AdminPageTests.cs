@@ -30,8 +30,8 @@ public sealed class AdminPageTests(BrowserWorld world)
         await Expect(page.Locator("svg.chart rect.bar-occupancy[data-date]")).ToHaveCountAsync(14);
 
         // A bad range is refused by the API, and its detail shows by the form.
-        await page.GetByLabel("From").FillAsync("2030-01-10");
-        await page.GetByLabel("To").FillAsync("2030-01-01");
+        await page.Locator("#stats-from").FillAsync("2030-01-10");
+        await page.Locator("#stats-to").FillAsync("2030-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Expect(page.Locator("[data-stats-error]")).ToContainTextAsync("from must not be after to");
 

@@ -16,15 +16,12 @@ internal sealed class LiveFeed(IGrainFactory grains, TimeProvider time, ILogger<
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LiveTopicState> _topics = new(StringComparer.Ordinal);
 
-    /// <summary>How many topics this host watches now.</summary>
-    public int TopicCount
+    /// <summary>Whether this host watches the topic now (some open page is subscribed to it).</summary>
+    public bool IsWatching(LiveTopic topic)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _topics.Count;
-            }
+            return _topics.ContainsKey(topic.Key);
         }
     }
 
