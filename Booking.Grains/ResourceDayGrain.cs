@@ -92,7 +92,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         BookingMetrics.Record("book", outcome);
         if (outcome is { Error: null, Replayed: false, Booking: { Status: BookingStatus.Confirmed } booking })
         {
-            NotifyParties(booking, NotificationKinds.BookingCreated, "Booking confirmed");
+            NotifyParties(booking, NotificationKinds.BookingCreated, "Booking confirmed", ownerTitle: "New booking");
         }
 
         return outcome;
@@ -537,6 +537,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         }
 
         await ConfirmLeaseAsync(userDay, booking);
+        AnnounceTaken(definition);
         return BookingOutcome.Success(booking);
     }
 
@@ -854,10 +855,22 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
     }
 
     /// <summary>
+    /// Tells a parking slot's site that this slot just lost time to a booking or hold (one-way: the answer is not held up),
+    /// so the site's status is re-read and its live map updated whether the booking came through the site or directly.
+    /// </summary>
+    private void AnnounceTaken(ResourceDefinition definition)
+    {
+        if (definition is { Kind: ResourceKind.ParkingSlot, ParentId: { } siteId })
+        {
+            _ = GrainFactory.GetGrain<ISiteDayGrain>(GrainKeys.SiteDay(siteId, _date)).OnSlotTakenAsync(_resourceId);
+        }
+    }
+
+    /// <summary>
     /// Tells the booker and the resource's owner, without holding up the answer: the booking is committed already,
     /// and an in-app notice is not worth a second round of database latency on the booking path.
     /// </summary>
-    private void NotifyParties(BookingRecord booking, string kind, string title)
+    private void NotifyParties(BookingRecord booking, string kind, string title, string? ownerTitle = null)
     {
         var notice = new NewNotification
         {
@@ -870,7 +883,8 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         _ = DeliverAsync(booking.UserId, notice);
         if (_definition?.OwnerId is { } owner && owner != booking.UserId)
         {
-            _ = DeliverAsync(owner, notice);
+            // The owner is told what happened to them (EduConnect: "Nouvelle réservation de session"), not the booker's confirmation.
+            _ = DeliverAsync(owner, ownerTitle is null ? notice : notice with { Title = ownerTitle });
         }
     }
 

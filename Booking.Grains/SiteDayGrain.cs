@@ -1,6 +1,8 @@
 using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
+using Booking.Grains.Interfaces.Live;
 using Booking.Grains.Interfaces.Model;
+using Booking.Grains.Live;
 using Orleans.Concurrency;
 
 namespace Booking.Grains;
@@ -26,6 +28,7 @@ internal sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayG
     // Slots whose bookings changed behind the board's back (a cancellation announced by the slot): re-read before refusing.
     private readonly HashSet<string> _dirtySlots = new(StringComparer.Ordinal);
     private TaskCompletionSource _settled = NewSignal();
+    private readonly LiveSubscribers _live = new(timeProvider);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -134,9 +137,14 @@ internal sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayG
             return [];
         }
 
-        if (_dirtySlots.Count > 0 || timeProvider.GetUtcNow() - _lastRefresh >= BookingDefaults.SiteRefreshInterval)
+        if (timeProvider.GetUtcNow() - _lastRefresh >= BookingDefaults.SiteRefreshInterval)
         {
             await RefreshAsync(dirtyOnly: false);
+        }
+        else if (_dirtySlots.Count > 0)
+        {
+            // Only the slots a resource-day told us about changed since the last full read.
+            await RefreshAsync(dirtyOnly: true);
         }
 
         return [.. _site!.Slots.Select(s => new SiteSlotStatus { ResourceId = s.ResourceId, Number = s.Number, Free = board.IsFree(s.ResourceId, canonical) })];
@@ -146,11 +154,31 @@ internal sealed class SiteDayGrain(TimeProvider timeProvider) : Grain, ISiteDayG
     {
         // What the release frees depends on the slot's other bookings (a freed morning also frees the day only if the
         // afternoon is free), so the slot is re-read rather than patched.
+        return SlotChanged(resourceId);
+    }
+
+    public Task OnSlotTakenAsync(string resourceId) => SlotChanged(resourceId);
+
+    public Task<bool> SubscribeAsync(ILiveObserver observer) => Task.FromResult(_live.Subscribe(observer));
+
+    public Task UnsubscribeAsync(ILiveObserver observer)
+    {
+        _live.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Marks the slot to be read again before its status is next given out, then tells the live subscribers, so a page
+    /// that reads the status because of this event sees the change.
+    /// </summary>
+    private Task SlotChanged(string resourceId)
+    {
         if (_board is not null)
         {
             _dirtySlots.Add(resourceId);
         }
 
+        _live.Publish(new LiveEvent { Kind = LiveEventKinds.Slots, SiteId = _siteId, ResourceId = resourceId, Date = _date });
         return Task.CompletedTask;
     }
 

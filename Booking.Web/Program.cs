@@ -10,19 +10,16 @@ using Booking.Web.Errors;
 using Booking.Web.Health;
 using Booking.Web.Http;
 using Booking.Web.Json;
+using Booking.Web.Live;
 using Booking.Web.Notifications;
 using Booking.Web.Observability;
 using Booking.Web.OpenApi;
+using Booking.Web.Pages;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(options =>
-{
-    options.IncludeScopes = true;
-    options.UseUtcTimestamp = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-});
+builder.Logging.AddBookingConsole(builder.Environment);
 
 var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>() ?? new RequestLimits();
 builder.Services.AddSingleton(limits);
@@ -51,6 +48,7 @@ builder.Services.AddBookingCors(builder.Configuration);
 builder.Services.AddBookingHealthChecks(builder.Configuration);
 builder.Services.AddBookingSwagger();
 builder.Services.AddSingleton<NotificationBroadcaster>();
+builder.Services.AddBookingLive();
 
 var app = builder.Build();
 
@@ -58,6 +56,7 @@ app.UseRequestLogScope();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseBookingPages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<RequestCharsetMiddleware>();
 app.UseClusterStartupGate();
@@ -79,6 +78,7 @@ app.MapHoldsApi();
 app.MapSitesApi();
 app.MapStatsApi();
 app.MapNotificationsApi();
+app.MapLiveApi();
 app.MapMetricsApi();
 app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();

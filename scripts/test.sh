@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's single test command: runs every test in Booking.sln against a
-# real PostgreSQL.
+# real PostgreSQL (and the browser tests against Debian's Chromium, installed
+# with apt-get when missing, as PostgreSQL is).
 #
 #   bash scripts/test.sh                      # all tests
 #   bash scripts/test.sh --filter "FullyQualifiedName~Booking.Tests.Storage"
@@ -74,6 +75,19 @@ install_postgres() {
     fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+}
+
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser of its own here).
+chromium_path="/usr/lib/chromium/chromium"
+
+install_chromium() {
+    log "Chromium not found at $chromium_path: installing the Debian 'chromium' package"
+    local sudo=()
+    if [[ $EUID -ne 0 ]]; then
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 }
 
 port_is_free() {
@@ -185,6 +199,14 @@ start_postgres() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+if [[ ! -x "$chromium_path" ]]; then
+    install_chromium
+    if [[ ! -x "$chromium_path" ]]; then
+        log "$chromium_path still missing after installing chromium"
+        exit 1
+    fi
+fi
 
 if [[ -n "${BOOKING_TEST_POSTGRES:-}" ]]; then
     log "using the PostgreSQL in BOOKING_TEST_POSTGRES; starting none"

@@ -24,10 +24,15 @@ public sealed record ResourceListFilter
     [JsonPropertyName("includeInactive")]
     public bool IncludeInactive { get; init; }
 
+    /// <summary>Only the resources this user owns (a provider's "my resources").</summary>
+    [JsonPropertyName("ownerId")]
+    public string? OwnerId { get; init; }
+
     public bool Matches(ResourceSummary resource) =>
         (IncludeInactive || resource.Active)
         && (Kind is null || resource.Kind == Kind)
         && (ParentId is null || resource.ParentId == ParentId)
+        && (OwnerId is null || resource.OwnerId == OwnerId)
         && (Category is null || string.Equals(resource.Category, Category, StringComparison.OrdinalIgnoreCase))
         && (string.IsNullOrWhiteSpace(Query) || resource.Name.Contains(Query.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -1,9 +1,13 @@
+using Booking.Grains.Interfaces.Live;
 
 namespace Booking.Grains.Interfaces.Notifications;
 
-/// <summary>A user's in-app notifications (key = user id), newest first, bounded to the most recent ones.</summary>
+/// <summary>
+/// A user's in-app notifications (key = user id), newest first, bounded to the most recent ones. Live subscribers
+/// (<see cref="ILiveSource"/>) get each new notification once it is stored, and the unread count when it changes.
+/// </summary>
 [Alias("booking.INotificationInboxGrain")]
-public interface INotificationInboxGrain : IGrainWithStringKey
+public interface INotificationInboxGrain : ILiveSource
 {
     /// <summary>Stores a notification durably before completing; returns it with its id.</summary>
     Task<NotificationRecord> AddAsync(NewNotification notification);

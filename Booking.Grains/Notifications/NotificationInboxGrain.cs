@@ -1,5 +1,7 @@
 using Booking.Grains.Common;
+using Booking.Grains.Interfaces.Live;
 using Booking.Grains.Interfaces.Notifications;
+using Booking.Grains.Live;
 using Orleans.Concurrency;
 
 namespace Booking.Grains.Notifications;
@@ -19,6 +21,7 @@ internal sealed class NotificationInboxGrain(
     internal const int Capacity = 200;
 
     private readonly CoalescedStateWriter<NotificationInboxState> _writer = new(inbox);
+    private readonly LiveSubscribers _live = new(time);
 
     public async Task<NotificationRecord> AddAsync(NewNotification notification)
     {
@@ -41,6 +44,9 @@ internal sealed class NotificationInboxGrain(
         }
 
         await _writer.SaveAsync();
+
+        // Only once it is durable: a page that reads the inbox because of this event finds it there.
+        _live.Publish(new LiveEvent { Kind = LiveEventKinds.Notification, Notification = record, Unread = UnreadCount() });
         return record;
     }
 
@@ -56,7 +62,7 @@ internal sealed class NotificationInboxGrain(
             Page = page,
             PageSize = pageSize,
             Total = matching.Count,
-            Unread = items.Count(n => n.ReadAt is null),
+            Unread = UnreadCount(),
         });
     }
 
@@ -73,8 +79,19 @@ internal sealed class NotificationInboxGrain(
         {
             items[index] = items[index] with { ReadAt = time.GetUtcNow() };
             await _writer.SaveAsync();
+            _live.Publish(new LiveEvent { Kind = LiveEventKinds.Unread, Unread = UnreadCount() });
         }
 
         return true;
     }
+
+    public Task<bool> SubscribeAsync(ILiveObserver observer) => Task.FromResult(_live.Subscribe(observer));
+
+    public Task UnsubscribeAsync(ILiveObserver observer)
+    {
+        _live.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private int UnreadCount() => inbox.State.Items.Count(n => n.ReadAt is null);
 }

@@ -1,7 +1,11 @@
 using System.Globalization;
+using System.Net;
 using Booking.Tests.Reliability;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Booking.Tests.Api;
@@ -62,6 +66,18 @@ public sealed class ApiHost : IAsyncDisposable
 
     public static ApiHost Sqlite(string path, IReadOnlyDictionary<string, string?>? extra = null, ILoggerProvider? logs = null) =>
         new(With(extra, ("Booking:Storage:Provider", "Sqlite"), ("Booking:Storage:ConnectionString", $"Data Source={path}")), logs);
+
+    /// <summary>
+    /// Serves the app on a real Kestrel port of 127.0.0.1 (a browser cannot reach the in-memory test server) and returns
+    /// its address. Call before anything else starts the host.
+    /// </summary>
+    public Uri StartKestrel()
+    {
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single());
+    }
 
     public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

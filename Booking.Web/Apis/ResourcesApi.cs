@@ -29,7 +29,7 @@ internal static class ResourcesApi
         resources.MapGet("", ListAsync)
             .AllowAnonymous()
             .WithSummary("List resources")
-            .WithDescription("Filters: kind (mentor | parking_slot | service), parentId, category (case-insensitive), q (name contains, case-insensitive), includeInactive (default false: deactivated resources are hidden). Paged with page (≥ 1) and pageSize (1–100, default 20); ordered by name, then id.")
+            .WithDescription("Filters: kind (mentor | parking_slot | service), parentId, ownerId, category (case-insensitive), q (name contains, case-insensitive), includeInactive (default false: deactivated resources are hidden). Paged with page (≥ 1) and pageSize (1–100, default 20); ordered by name, then id.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         resources.MapGet("/{id}", GetAsync)
@@ -83,6 +83,7 @@ internal static class ResourcesApi
         string? category = null,
         string? q = null,
         bool includeInactive = false,
+        string? ownerId = null,
         int page = 1,
         int pageSize = 20)
     {
@@ -107,7 +108,7 @@ internal static class ResourcesApi
             }
         }
 
-        var filter = new ResourceListFilter { Kind = parsedKind, ParentId = parentId, Category = category, Query = q, IncludeInactive = includeInactive };
+        var filter = new ResourceListFilter { Kind = parsedKind, ParentId = parentId, OwnerId = ownerId, Category = category, Query = q, IncludeInactive = includeInactive };
         var directory = grains.GetGrain<IResourceDirectoryGrain>(IResourceDirectoryGrain.Key);
         return TypedResults.Ok(await directory.ListAsync(filter, page, pageSize).WaitAsync(cancellationToken));
     }

@@ -26,6 +26,7 @@ internal sealed class DemoDataSeeder(
     IGrainFactory grains,
     IBookingQuery bookings,
     ClusterStartup cluster,
+    DemoAccounts accounts,
     ILogger<DemoDataSeeder> logger) : IHostedService
 {
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -47,14 +48,23 @@ internal sealed class DemoDataSeeder(
             return;
         }
 
-        var providerId = await EnsureAccountAsync(DemoData.ProviderEmail, "Paula", "Provider", UserRole.Provider, cancellationToken);
+        var (providerId, providerPassword) = await EnsureAccountAsync(DemoData.ProviderEmail, "Paula", "Provider", UserRole.Provider, cancellationToken);
+        string? adminPassword = null;
         if (string.IsNullOrWhiteSpace(admin.Value.Email))
         {
-            await EnsureAccountAsync(DemoData.AdminEmail, "Demo", "Administrator", UserRole.Admin, cancellationToken);
+            (_, adminPassword) = await EnsureAccountAsync(DemoData.AdminEmail, "Demo", "Administrator", UserRole.Admin, cancellationToken);
         }
 
-        var mentorId = await EnsureAccountAsync(DemoData.MentorEmail, "Ada", "Mentor", UserRole.Provider, cancellationToken);
-        await EnsureAccountAsync(DemoData.MemberEmail, "Max", "Member", UserRole.Member, cancellationToken);
+        var (mentorId, mentorPassword) = await EnsureAccountAsync(DemoData.MentorEmail, "Ada", "Mentor", UserRole.Provider, cancellationToken);
+        var (_, memberPassword) = await EnsureAccountAsync(DemoData.MemberEmail, "Max", "Member", UserRole.Member, cancellationToken);
+
+        // In the order a newcomer tries them; the configured admin's password is never shown.
+        accounts.Add(new DemoAccount("member", DemoData.MemberEmail, memberPassword, "books parking, the salon and the mentor"));
+        accounts.Add(new DemoAccount("mentor", DemoData.MentorEmail, mentorPassword, "Ada the mentor: schedule, bookings, live notifications"));
+        accounts.Add(new DemoAccount("provider", DemoData.ProviderEmail, providerPassword, "owns the car park and the salon"));
+        accounts.Add(string.IsNullOrWhiteSpace(admin.Value.Email)
+            ? new DemoAccount("admin", DemoData.AdminEmail, adminPassword, "users, sites, broadcasts, stats")
+            : new DemoAccount("admin", admin.Value.Email, null, "the configured admin (Booking__Admin__Password)"));
 
         var site = await grains.GetGrain<ISiteGrain>(DemoData.SiteId).CreateAsync(DemoData.Site(providerId)).WaitAsync(cancellationToken);
         EnsureCreated(site.Error, DemoData.SiteId);
@@ -81,12 +91,13 @@ internal sealed class DemoDataSeeder(
         return onlyTheAdmin && (await bookings.SearchBookingsAsync(new BookingFilter(), 1, 1, cancellationToken)).Total == 0;
     }
 
-    private async Task<string> EnsureAccountAsync(string email, string firstName, string lastName, UserRole role, CancellationToken cancellationToken)
+    /// <summary>The account's id, and its password when this call created it.</summary>
+    private async Task<(string Id, string? Password)> EnsureAccountAsync(string email, string firstName, string lastName, UserRole role, CancellationToken cancellationToken)
     {
         var index = grains.GetGrain<IEmailIndexGrain>(AccountEmail.IndexKey(email));
         if (await index.GetUserIdAsync().WaitAsync(cancellationToken) is { } existing)
         {
-            return existing;
+            return (existing, null);
         }
 
         var password = RandomNumberGenerator.GetString(PasswordAlphabet, 16);
@@ -104,13 +115,13 @@ internal sealed class DemoDataSeeder(
 
             // Generated for the demo and shown only now: this is how whoever started the service learns it.
             logger.LogWarning("Demo {Role} account created: {Email} with password {Password}", UserRoles.Name(role), email, password);
-            return created.Id;
+            return (created.Id, password);
         }
         catch (EmailTakenException)
         {
             // Another instance created it at the same moment, and logged its password.
-            return await index.GetUserIdAsync().WaitAsync(cancellationToken)
-                ?? throw new InvalidOperationException($"The demo account {email} was taken and then released during start-up.");
+            return (await index.GetUserIdAsync().WaitAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"The demo account {email} was taken and then released during start-up."), null);
         }
     }
 

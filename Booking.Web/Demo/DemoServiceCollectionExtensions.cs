@@ -7,7 +7,9 @@ internal static class DemoServiceCollectionExtensions
     public static IServiceCollection AddBookingDemo(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+        services.AddSingleton<DemoAccounts>();
         services.AddHostedService<DemoDataSeeder>();
+        services.AddHostedService<StartBanner>();
         return services;
     }
 }
