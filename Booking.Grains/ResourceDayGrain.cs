@@ -3,6 +3,7 @@ using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Interfaces.Notifications;
+using Booking.Grains.Messages;
 using Booking.Grains.Projections;
 using Booking.Grains.Persistence;
 using Microsoft.Extensions.Logging;
@@ -479,7 +480,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         try
         {
             // Expired holds first: they leave their place before a new row may take it (the database checks row by row).
-            await _state.WriteStateAsync([new BookingRowsChanged([.. expired, .. changed], _definition?.Capacity)]);
+            await _state.WriteStateAsync(WithMessages(new BookingRowsChanged([.. expired, .. changed], _definition?.Capacity), previous.Bookings, now));
         }
         catch (InconsistentStateException)
         {
@@ -516,6 +517,15 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
 
         return expired;
     }
+
+    /// <summary>
+    /// The write's projections: its bookings rows and, when it confirms, cancels or closes a booking, the message events that
+    /// tell people so. Both ride the state's transaction: a committed booking always has its messages, a refused one none.
+    /// </summary>
+    private IReadOnlyList<IStateProjection> WithMessages(BookingRowsChanged rows, IReadOnlyList<BookingRecord> before, DateTimeOffset now) =>
+        BookingMessageEvents.For(before, rows.Rows, _definition, now) is { Count: > 0 } events
+            ? [rows, new MessageEventsRecorded(events)]
+            : [rows];
 
     private async Task<ResourceDefinition?> LoadDefinitionAsync()
     {

@@ -49,7 +49,7 @@ public interface IUserAccountGrain : IGrainWithStringKey
     /// </summary>
     Task ChangePasswordAsync(string currentPassword, string newPassword, string keepSessionId);
 
-    /// <summary>Issues a single-use reset token (valid for a limited time, replacing any earlier one) and puts it in the user's mail outbox.</summary>
+    /// <summary>Issues a single-use reset token (valid for a limited time, replacing any earlier one) and records a mail with it in the durable message outbox.</summary>
     Task RequestPasswordResetAsync();
 
     /// <summary>Sets a new password with a reset token and ends every session; <see cref="InvalidResetTokenException"/> for an unknown, used or expired token.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Booking.Grains.Interfaces.Accounts;
+using Booking.Grains.Messages;
 
 namespace Booking.Grains.Accounts;
 
@@ -23,6 +24,10 @@ internal sealed record UserAccountState
 
     [JsonPropertyName("role")]
     public UserRole Role { get; init; } = UserRole.Member;
+
+    /// <summary>The language of the user's mails; accounts from before languages existed read as French.</summary>
+    [JsonPropertyName("language")]
+    public string Language { get; init; } = MessageLanguages.Default;
 
     /// <summary>See <see cref="PasswordHasher"/>; empty once anonymised.</summary>
     [JsonPropertyName("passwordHash")]
