@@ -82,6 +82,7 @@ app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
 app.MapFlexParkCompatApi();
 app.MapGenericBackendCompatApi();
+app.MapAdminMailApi();
 
 app.Run();
 
