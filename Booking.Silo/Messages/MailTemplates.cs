@@ -47,8 +47,9 @@ public sealed class MailTemplates
             context.SetValue(name, value ?? string.Empty);
         }
 
-        // The output is only the whitespace between the captures; the parts are read back from the context.
-        template.Render(context, encoder);
+        // The output is only the whitespace between the captures; the parts are read back from the context, which the
+        // render must therefore not isolate (captures would vanish with the child scope).
+        template.Render(context, encoder, isolateContext: false);
         return context;
     }
 

@@ -153,7 +153,9 @@ internal sealed partial class MessageDispatcher(
         DateTimeOffset? retryAt = permanent || attempts >= options.MaxAttempts
             ? null
             : time.GetUtcNow() + Jitter(options.Backoff(attempts));
-        var error = $"{exception.GetType().Name}: {exception.Message}";
+        var error = exception is MailKit.Net.Smtp.SmtpCommandException smtp
+            ? $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}: {smtp.Message}"
+            : $"{exception.GetType().Name}: {exception.Message}";
         if (error.Length > 500)
         {
             error = error[..500];

@@ -78,6 +78,11 @@ internal sealed class SmtpMailTransport(MailOptions options)
             contentType.Parameters.Add("method", mail.CalendarMethod ?? BookingCalendar.Request);
             var attachment = body.Attachments.Add(mail.CalendarMethod == BookingCalendar.Cancel ? "cancel.ics" : "invite.ics", System.Text.Encoding.UTF8.GetBytes(mail.Calendar), contentType);
             attachment.ContentId = MimeUtils.GenerateMessageId();
+            if (attachment is MimePart part)
+            {
+                // Base64 keeps the file's bytes, CRLF line ends and folding included, exactly as written (RFC 5545 3.1).
+                part.ContentTransferEncoding = ContentEncoding.Base64;
+            }
         }
 
         message.Body = body.ToMessageBody();
