@@ -17,8 +17,11 @@ public sealed class MessageDispatchOptions
     /// <summary>How long a claimed row stays this host's; a host that dies holds its rows this long.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Attempts before a mail is dead-lettered (a permanent refusal, such as 550 unknown mailbox, dead-letters at once).</summary>
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// Attempts before a mail is dead-lettered (a permanent refusal, such as 550 unknown mailbox, dead-letters at once). With
+    /// the default backoff, 20 attempts ride out about 14 hours of a mail server being unreachable.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 20;
 
     /// <summary>The wait after the first failed attempt; it doubles with each further failure (with up to 20 % jitter).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);

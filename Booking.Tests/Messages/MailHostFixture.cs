@@ -17,11 +17,20 @@ public class MailHostFixture : IAsyncLifetime
 
     public PostgresDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialized.");
 
+    /// <summary>Settings beyond the SMTP ones.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         _smtp = TestSmtpServer.Start();
         _database = await PostgresDatabase.CreateAsync();
-        _host = ApiHost.Postgres(_database.ConnectionString, _smtp.Settings);
+        var settings = new Dictionary<string, string?>(_smtp.Settings);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        _host = ApiHost.Postgres(_database.ConnectionString, settings);
         using var client = _host.CreateClient();
         (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
     }

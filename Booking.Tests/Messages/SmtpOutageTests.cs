@@ -6,7 +6,7 @@ namespace Booking.Tests.Messages;
 
 /// <summary>The SMTP server goes away for a while: mails wait in the outbox and all go out once it is back.</summary>
 [Trait("Category", "Postgres")]
-public sealed class SmtpOutageTests(MailHostFixture fixture) : IClassFixture<MailHostFixture>
+public sealed class SmtpOutageTests(SmtpOutageTests.Fixture fixture) : IClassFixture<SmtpOutageTests.Fixture>
 {
     private readonly HttpClient _client = fixture.Host.CreateClient();
 
@@ -77,5 +77,11 @@ public sealed class SmtpOutageTests(MailHostFixture fixture) : IClassFixture<Mai
             Assert.True(DateTime.UtcNow < limit, $"The confirmation of {userId} did not reach the expected state within 30 s: {page}");
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>With retries that outlast the outage (the test's backoff is short, so the default attempts would run out).</summary>
+    public sealed class Fixture : MailHostFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Booking:Messages:MaxAttempts"] = "1000" };
     }
 }
