@@ -83,6 +83,7 @@ app.MapEduConnectCompatApi();
 app.MapFlexParkCompatApi();
 app.MapGenericBackendCompatApi();
 app.MapAdminMailApi();
+app.MapCalendarFeedsApi();
 
 app.Run();
 

@@ -55,6 +55,19 @@ public interface IUserAccountGrain : IGrainWithStringKey
     /// <summary>Sets a new password with a reset token and ends every session; <see cref="InvalidResetTokenException"/> for an unknown, used or expired token.</summary>
     Task ResetPasswordAsync(string resetToken, string newPassword);
 
+    /// <summary>
+    /// Issues a new private calendar-feed token (<c>{userId}.{secret}</c>, returned once, stored as a hash); the previous one
+    /// stops working.
+    /// </summary>
+    Task<string> RotateCalendarTokenAsync();
+
+    /// <summary>Revokes the calendar-feed token: its feed URLs stop working.</summary>
+    Task RevokeCalendarTokenAsync();
+
+    /// <summary>Whether <paramref name="token"/> is the account's current calendar-feed token (compared in constant time).</summary>
+    [ReadOnly]
+    Task<bool> CheckCalendarTokenAsync(string token);
+
     /// <summary>Gives the account a role; effective on the next request of every session.</summary>
     Task<AccountProfile> SetRoleAsync(UserRole role);
 

@@ -278,6 +278,28 @@ internal sealed class UserAccountGrain(
         await account.WriteStateAsync();
     }
 
+    public async Task<string> RotateCalendarTokenAsync()
+    {
+        EnsureActive();
+        var token = AccountToken.Create(Id, SecretToken.NewSecret());
+        account.State = State with { CalendarTokenHash = SecretToken.Hash(token), UpdatedAt = time.GetUtcNow() };
+        await account.WriteStateAsync();
+        return token;
+    }
+
+    public async Task RevokeCalendarTokenAsync()
+    {
+        EnsureActive();
+        if (State.CalendarTokenHash is not null)
+        {
+            account.State = State with { CalendarTokenHash = null, UpdatedAt = time.GetUtcNow() };
+            await account.WriteStateAsync();
+        }
+    }
+
+    public Task<bool> CheckCalendarTokenAsync(string token) =>
+        Task.FromResult(IsActive && State.CalendarTokenHash is { } hash && SecretToken.Matches(token, hash));
+
     public async Task<AccountProfile> SetRoleAsync(UserRole role)
     {
         EnsureActive();

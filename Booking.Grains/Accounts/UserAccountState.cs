@@ -52,6 +52,10 @@ internal sealed record UserAccountState
     [JsonPropertyName("passwordReset")]
     public PasswordResetTicket? PasswordReset { get; init; }
 
+    /// <summary>The hash of the private calendar-feed token, when the user has one.</summary>
+    [JsonPropertyName("calendarTokenHash")]
+    public string? CalendarTokenHash { get; init; }
+
     [JsonPropertyName("anonymised")]
     public bool Anonymised { get; init; }
 

@@ -57,6 +57,10 @@ public sealed class AuthorizationMatrixTests(SecurityFixture fixture, ITestOutpu
         ["GET /api/mentors/{id}/available-slots"] = Rule.Public,
         ["GET /api/mentors/{id}"] = Rule.Public,
 
+        // Calendar clients cannot send a bearer token: the feed URL's token is the credential (CalendarFeedTests).
+        ["GET /calendar/{token}.ics"] = Rule.Public,
+        ["GET /calendar/{token}/resources/{id}.ics"] = Rule.Public,
+
         // Unauthenticated by the Wortis seed, which names a person by email address.
         ["GET /api/bookings/user/{email}"] = Rule.Public,
     };
