@@ -3,6 +3,7 @@ using Booking.Grains.Domain;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Interfaces.Notifications;
+using Booking.Grains.Messages;
 using Booking.Grains.Persistence;
 using Booking.Grains.Projections;
 using Microsoft.Extensions.Logging;
@@ -640,7 +641,7 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
         try
         {
             // Expired holds first: they leave their place before a new row may take it (the database checks row by row).
-            await _state.WriteStateAsync([new BookingRowsChanged(changedRows, _definition?.Capacity)]);
+            await _state.WriteStateAsync(WithMessages(new BookingRowsChanged(changedRows, _definition?.Capacity), committed.Bookings, now));
         }
         catch (Exception exception) when (FenceRefusal(exception) is { } refusal)
         {
@@ -736,6 +737,15 @@ internal sealed class ResourceDayGrain : Grain, IResourceDayGrain, IRemindable
     }
 
     private static string IdempotencyKey(string userId, string key) => userId + "\u001f" + key;
+
+    /// <summary>
+    /// The write's projections: its bookings rows and, when it confirms, cancels or closes a booking, the message events that
+    /// tell people so. Both ride the state's transaction: a committed booking always has its messages, a refused one none.
+    /// </summary>
+    private IReadOnlyList<IStateProjection> WithMessages(BookingRowsChanged rows, IReadOnlyList<BookingRecord> before, DateTimeOffset now) =>
+        BookingMessageEvents.For(before, rows.Rows, _definition, now) is { Count: > 0 } events
+            ? [rows, new MessageEventsRecorded(events)]
+            : [rows];
 
     private async Task<ResourceDefinition?> LoadDefinitionAsync()
     {

@@ -84,6 +84,8 @@ app.MapWortisCompatApi();
 app.MapEduConnectCompatApi();
 app.MapFlexParkCompatApi();
 app.MapGenericBackendCompatApi();
+app.MapAdminMailApi();
+app.MapCalendarFeedsApi();
 
 app.Run();
 

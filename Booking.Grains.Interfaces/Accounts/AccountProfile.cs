@@ -26,6 +26,10 @@ public sealed record AccountProfile
     [JsonPropertyName("role")]
     public required UserRole Role { get; init; }
 
+    /// <summary>The language mails are written in: <c>fr</c> or <c>en</c>.</summary>
+    [JsonPropertyName("language")]
+    public string Language { get; init; } = "fr";
+
     [JsonPropertyName("createdAt")]
     public required DateTimeOffset CreatedAt { get; init; }
 

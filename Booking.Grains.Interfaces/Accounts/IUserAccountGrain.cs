@@ -49,11 +49,24 @@ public interface IUserAccountGrain : IGrainWithStringKey
     /// </summary>
     Task ChangePasswordAsync(string currentPassword, string newPassword, string keepSessionId);
 
-    /// <summary>Issues a single-use reset token (valid for a limited time, replacing any earlier one) and puts it in the user's mail outbox.</summary>
+    /// <summary>Issues a single-use reset token (valid for a limited time, replacing any earlier one) and records a mail with it in the durable message outbox.</summary>
     Task RequestPasswordResetAsync();
 
     /// <summary>Sets a new password with a reset token and ends every session; <see cref="InvalidResetTokenException"/> for an unknown, used or expired token.</summary>
     Task ResetPasswordAsync(string resetToken, string newPassword);
+
+    /// <summary>
+    /// Issues a new private calendar-feed token (<c>{userId}.{secret}</c>, returned once, stored as a hash); the previous one
+    /// stops working.
+    /// </summary>
+    Task<string> RotateCalendarTokenAsync();
+
+    /// <summary>Revokes the calendar-feed token: its feed URLs stop working.</summary>
+    Task RevokeCalendarTokenAsync();
+
+    /// <summary>Whether <paramref name="token"/> is the account's current calendar-feed token (compared in constant time).</summary>
+    [ReadOnly]
+    Task<bool> CheckCalendarTokenAsync(string token);
 
     /// <summary>Gives the account a role; effective on the next request of every session.</summary>
     Task<AccountProfile> SetRoleAsync(UserRole role);

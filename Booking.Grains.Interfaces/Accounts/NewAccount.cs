@@ -26,6 +26,10 @@ public sealed record NewAccount
     [JsonPropertyName("role")]
     public UserRole Role { get; init; } = UserRole.Member;
 
+    /// <summary>The language mails are written in (<c>fr</c> or <c>en</c>); French when absent.</summary>
+    [JsonPropertyName("language")]
+    public string? Language { get; init; }
+
     /// <summary>Never in logs: the default record printer would show the password.</summary>
     public override string ToString() => $"NewAccount {{ UserId = {UserId}, Email = {Email}, Role = {Role} }}";
 }

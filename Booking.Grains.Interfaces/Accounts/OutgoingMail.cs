@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Booking.Grains.Interfaces.Accounts;
 
-/// <summary>A message waiting in a user's mail outbox for a mail sender (or an in-app inbox) to deliver.</summary>
+/// <summary>A mail to a user as their data export shows it (the outbox's copy: subject and plain-text body once rendered).</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
 [Immutable]
 [Alias("booking.OutgoingMail")]
@@ -28,4 +28,11 @@ public sealed record OutgoingMail
 
     [JsonPropertyName("createdAt")]
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary><c>pending</c>, <c>sent</c>, <c>dead</c> or <c>skipped</c>.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = "pending";
+
+    [JsonPropertyName("sentAt")]
+    public DateTimeOffset? SentAt { get; init; }
 }

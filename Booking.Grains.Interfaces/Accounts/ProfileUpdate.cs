@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Booking.Grains.Interfaces.Accounts;
 
-/// <summary>The editable part of a profile; replaces all three fields (a null phone clears it).</summary>
+/// <summary>The editable part of a profile; replaces names and phone (a null phone clears it) and, when given, the mail language.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
 [Immutable]
 [Alias("booking.ProfileUpdate")]
@@ -16,4 +16,8 @@ public sealed record ProfileUpdate
 
     [JsonPropertyName("phone")]
     public string? Phone { get; init; }
+
+    /// <summary>The language of mails, <c>fr</c> or <c>en</c>; null keeps the current one.</summary>
+    [JsonPropertyName("language")]
+    public string? Language { get; init; }
 }

@@ -1,5 +1,6 @@
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
+using Booking.Grains.Messages;
 
 namespace Booking.Grains.Accounts;
 
@@ -21,6 +22,7 @@ internal static class AccountRules
         ValidatePassword(account.Password);
         ValidateName(account.FirstName, "first name");
         ValidateName(account.LastName, "last name");
+        ValidateLanguage(account.Language);
     }
 
     public static void ValidateProfile(ProfileUpdate update)
@@ -31,6 +33,16 @@ internal static class AccountRules
         {
             throw new DomainValidationException(
                 $"The phone number may hold digits, spaces and + - ( ) . only, at most {ProfileRules.MaxPhoneLength} characters, with at least one digit.");
+        }
+
+        ValidateLanguage(update.Language);
+    }
+
+    private static void ValidateLanguage(string? language)
+    {
+        if (language is not null && !MessageLanguages.IsSupported(language))
+        {
+            throw new DomainValidationException($"The language must be one of: {string.Join(", ", MessageLanguages.All)}.");
         }
     }
 

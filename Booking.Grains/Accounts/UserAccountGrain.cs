@@ -1,5 +1,6 @@
 using Booking.Grains.Interfaces.Accounts;
 using Booking.Grains.Interfaces.Errors;
+using Booking.Grains.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ internal sealed class UserAccountGrain(
     [PersistentState("account")] IPersistentState<UserAccountState> account,
     TimeProvider time,
     IOptions<AccountOptions> options,
+    IMessageOutbox outbox,
     ILogger<UserAccountGrain>? logger = null)
     : Grain, IUserAccountGrain
 {
@@ -47,6 +49,7 @@ internal sealed class UserAccountGrain(
             FirstName = newAccount.FirstName.Trim(),
             LastName = newAccount.LastName.Trim(),
             Role = newAccount.Role,
+            Language = newAccount.Language ?? MessageLanguages.Default,
             PasswordHash = PasswordHasher.Hash(newAccount.Password),
             CreatedAt = now,
             UpdatedAt = now,
@@ -75,6 +78,7 @@ internal sealed class UserAccountGrain(
             FirstName = update.FirstName.Trim(),
             LastName = update.LastName.Trim(),
             Phone = string.IsNullOrWhiteSpace(update.Phone) ? null : update.Phone.Trim(),
+            Language = update.Language ?? State.Language,
             UpdatedAt = time.GetUtcNow(),
         };
         await account.WriteStateAsync();
@@ -234,16 +238,21 @@ internal sealed class UserAccountGrain(
         account.State = State with { PasswordReset = new PasswordResetTicket { TokenHash = SecretToken.Hash(token), ExpiresAt = expiresAt } };
         await account.WriteStateAsync();
 
-        await GrainFactory.GetGrain<IMailOutboxGrain>(Id).EnqueueAsync(new OutgoingMail
+        // After the ticket is stored: a crash in between costs the user a second request, never a mail with a dead code.
+        // The event id is the ticket's, so recording it twice records one mail.
+        await outbox.RecordAsync(new MessageEvent
         {
-            Id = Guid.NewGuid().ToString("N"),
-            Kind = OutgoingMail.PasswordResetKind,
-            To = State.Email,
-            Subject = "Reset your password",
-            Body = $"Someone asked to reset the password of your booking account. To choose a new password, use this code: {token}\n"
-                + $"It works once, until {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. If you did not ask for it, ignore this message.",
-            CreatedAt = now,
-        });
+            Id = "reset." + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..32],
+            Kind = MessageEventKinds.PasswordReset,
+            OccurredAt = now,
+            UserId = Id,
+            Recipient = new MessageRecipient { Email = State.Email, Name = State.FirstName, Language = State.Language },
+            Data = new Dictionary<string, string>
+            {
+                ["code"] = token,
+                ["expiresAt"] = expiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            },
+        }, CancellationToken.None);
     }
 
     public async Task ResetPasswordAsync(string resetToken, string newPassword)
@@ -268,6 +277,28 @@ internal sealed class UserAccountGrain(
         };
         await account.WriteStateAsync();
     }
+
+    public async Task<string> RotateCalendarTokenAsync()
+    {
+        EnsureActive();
+        var token = AccountToken.Create(Id, SecretToken.NewSecret());
+        account.State = State with { CalendarTokenHash = SecretToken.Hash(token), UpdatedAt = time.GetUtcNow() };
+        await account.WriteStateAsync();
+        return token;
+    }
+
+    public async Task RevokeCalendarTokenAsync()
+    {
+        EnsureActive();
+        if (State.CalendarTokenHash is not null)
+        {
+            account.State = State with { CalendarTokenHash = null, UpdatedAt = time.GetUtcNow() };
+            await account.WriteStateAsync();
+        }
+    }
+
+    public Task<bool> CheckCalendarTokenAsync(string token) =>
+        Task.FromResult(IsActive && State.CalendarTokenHash is { } hash && SecretToken.Matches(token, hash));
 
     public async Task<AccountProfile> SetRoleAsync(UserRole role)
     {
@@ -312,7 +343,7 @@ internal sealed class UserAccountGrain(
         // The account no longer answers to anything; the rest is tidying up. If it is interrupted the email index
         // still frees the address, because it checks that its owner is active before refusing a registration.
         await GrainFactory.GetGrain<IEmailIndexGrain>(emailKey).ReleaseAsync(Id);
-        await GrainFactory.GetGrain<IMailOutboxGrain>(Id).ClearAsync();
+        await outbox.ForgetUserAsync(Id, CancellationToken.None);
         await GrainFactory.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).RemoveAsync(Id);
     }
 
@@ -320,14 +351,24 @@ internal sealed class UserAccountGrain(
     {
         EnsureActive();
         var now = time.GetUtcNow();
-        var mail = await GrainFactory.GetGrain<IMailOutboxGrain>(Id).ListAsync();
+        var mail = await outbox.ListMailAsync(new MailFilter { UserId = Id }, 1, 100, CancellationToken.None);
         return new AccountExport
         {
             ExportedAt = now,
             Profile = ToProfile(),
             PasswordChangedAt = State.PasswordChangedAt,
             Sessions = [.. LiveSessions(now).Select(s => new SessionSummary { Id = s.Id, CreatedAt = s.CreatedAt, RefreshedAt = s.RefreshedAt, ExpiresAt = s.ExpiresAt })],
-            Mail = mail,
+            Mail = [.. mail.Items.Select(m => new OutgoingMail
+            {
+                Id = m.Id,
+                Kind = m.Kind,
+                To = m.Content?.To ?? "",
+                Subject = m.Content?.Subject ?? "",
+                Body = m.Content?.Text ?? "",
+                CreatedAt = m.CreatedAt,
+                Status = m.Status,
+                SentAt = m.SentAt,
+            })],
         };
     }
 
@@ -367,6 +408,7 @@ internal sealed class UserAccountGrain(
         LastName = State.LastName,
         Phone = State.Phone,
         Role = State.Role,
+        Language = State.Language,
         CreatedAt = State.CreatedAt,
         UpdatedAt = State.UpdatedAt,
     };

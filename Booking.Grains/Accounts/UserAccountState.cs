@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Booking.Grains.Interfaces.Accounts;
+using Booking.Grains.Messages;
 
 namespace Booking.Grains.Accounts;
 
@@ -24,6 +25,10 @@ internal sealed record UserAccountState
     [JsonPropertyName("role")]
     public UserRole Role { get; init; } = UserRole.Member;
 
+    /// <summary>The language of the user's mails; accounts from before languages existed read as French.</summary>
+    [JsonPropertyName("language")]
+    public string Language { get; init; } = MessageLanguages.Default;
+
     /// <summary>See <see cref="PasswordHasher"/>; empty once anonymised.</summary>
     [JsonPropertyName("passwordHash")]
     public string PasswordHash { get; init; } = "";
@@ -46,6 +51,10 @@ internal sealed record UserAccountState
 
     [JsonPropertyName("passwordReset")]
     public PasswordResetTicket? PasswordReset { get; init; }
+
+    /// <summary>The hash of the private calendar-feed token, when the user has one.</summary>
+    [JsonPropertyName("calendarTokenHash")]
+    public string? CalendarTokenHash { get; init; }
 
     [JsonPropertyName("anonymised")]
     public bool Anonymised { get; init; }

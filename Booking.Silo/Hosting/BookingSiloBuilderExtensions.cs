@@ -1,6 +1,7 @@
 using System.Net;
 using Booking.Grains.Persistence;
 using Booking.Silo.Bookings;
+using Booking.Silo.Messages;
 using Booking.Silo.Storage;
 using Booking.Silo.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -69,6 +70,7 @@ public static class BookingSiloBuilderExtensions
         services.TryAddSingleton<SiloReadiness>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         services.AddBookingStorage(storage);
+        services.AddBookingMessages(storage, configuration);
         if (storage.GrainStorage == GrainStorageKind.AdoNet)
         {
             // The stock storage's default serializer (Newtonsoft JSON with $type) failed to read a state back here; the

@@ -70,7 +70,7 @@ public static class StorageServiceCollectionExtensions
         AddShared(services);
         services.AddGrainStorage(name, (sp, _) => new Storage.Memory.MemoryGrainStorage(
             sp.GetRequiredService<JsonGrainStateSerializer>(),
-            sp.GetService<IMemoryProjectionSink>()));
+            Storage.Memory.MemoryProjectionSinks.Combine(sp.GetServices<IMemoryProjectionSink>())));
         return services;
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Booking.Grains.Interfaces.Accounts;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Tests.Api;
 
@@ -238,8 +237,6 @@ public sealed class AuthApiTests(PostgresApiFixture fixture) : IClassFixture<Pos
 
     private async Task<string> ResetTokenFromOutboxAsync(string userId)
     {
-        var mail = await fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IMailOutboxGrain>(userId).ListAsync();
-        var reset = Assert.Single(mail, m => m.Kind == OutgoingMail.PasswordResetKind);
-        return reset.Body.Split(' ', '\n').Single(word => word.StartsWith(userId + ".", StringComparison.Ordinal));
+        return await Booking.Tests.Messages.OutboxMail.ResetCodeAsync(fixture.Host.Services, userId);
     }
 }

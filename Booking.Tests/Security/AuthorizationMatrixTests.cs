@@ -22,6 +22,8 @@ public sealed class AuthorizationMatrixTests(SecurityFixture fixture, ITestOutpu
     private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
     {
         ["GET /api/v1/bookings/{id}"] = Rule.Owned(w => $"/api/v1/bookings/{w.BookingId}", null, NotFound("not_found")),
+        ["GET /api/v1/bookings/{id}.ics"] = Rule.Owned(w => $"/api/v1/bookings/{w.BookingId}.ics", null, NotFound("not_found")),
+        ["GET /api/v1/admin/mail/{id}"] = Rule.Owned(w => $"/api/v1/admin/mail/{w.BookingId}.created.booking_confirmed.{w.Member.Account.Id}", null, Forbidden()),
         ["POST /api/v1/bookings/{id}/cancel"] = Rule.Owned(w => $"/api/v1/bookings/{w.BookingId}/cancel", new { reason = "mine now" }, NotFound("not_found")),
         ["POST /api/v1/bookings/{id}/check-in"] = Rule.Owned(w => $"/api/v1/bookings/{w.BookingId}/check-in", null, NotFound("not_found")),
         ["POST /api/v1/bookings/{id}/no-show"] = Rule.Owned(w => $"/api/v1/bookings/{w.BookingId}/no-show", null, NotFound("not_found")),
@@ -54,6 +56,10 @@ public sealed class AuthorizationMatrixTests(SecurityFixture fixture, ITestOutpu
         ["GET /api/mentors/{id}/availabilities"] = Rule.Public,
         ["GET /api/mentors/{id}/available-slots"] = Rule.Public,
         ["GET /api/mentors/{id}"] = Rule.Public,
+
+        // Calendar clients cannot send a bearer token: the feed URL's token is the credential (CalendarFeedTests).
+        ["GET /calendar/{token}.ics"] = Rule.Public,
+        ["GET /calendar/{token}/resources/{id}.ics"] = Rule.Public,
 
         // Unauthenticated by the Wortis seed, which names a person by email address.
         ["GET /api/bookings/user/{email}"] = Rule.Public,

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Booking.Grains.Interfaces.Accounts;
 using Booking.Tests.Api;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Booking.Tests.Security;
@@ -93,9 +91,7 @@ public sealed class SecretHandlingTests(ThrottleFixture fixture) : IClassFixture
 
     private async Task<string> ResetTokenAsync(string userId)
     {
-        var mail = await fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IMailOutboxGrain>(userId).ListAsync();
-        var reset = Assert.Single(mail, m => m.Kind == OutgoingMail.PasswordResetKind);
-        return reset.Body.Split(' ', '\n').Single(word => word.StartsWith(userId + ".", StringComparison.Ordinal));
+        return await Booking.Tests.Messages.OutboxMail.ResetCodeAsync(fixture.Host.Services, userId);
     }
 
     // Every row of every table, as text. Table names come from the catalog, never from input.

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Booking.Grains.Interfaces.Accounts;
+using Booking.Grains.Messages;
 using Booking.Grains.Interfaces.Errors;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
@@ -71,7 +72,7 @@ internal static class AuthApi
     }
 
     public static async Task<Created<RegisteredUser>> RegisterAsync(
-        RegisterRequest request, IGrainFactory grains, RegistrationOptions registration, CancellationToken cancellationToken)
+        RegisterRequest request, HttpRequest http, IGrainFactory grains, RegistrationOptions registration, CancellationToken cancellationToken)
     {
         var email = request.Email!.Trim();
         if (!registration.Allows(email))
@@ -86,6 +87,7 @@ internal static class AuthApi
             Password = request.Password!,
             FirstName = request.FirstName!,
             LastName = request.LastName!,
+            Language = request.Language ?? MessageLanguages.FromAcceptLanguage(http.Headers.AcceptLanguage),
         }).WaitAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/users/{profile.Id}", new RegisteredUser(profile.Id, profile.Email, profile.Role));
     }

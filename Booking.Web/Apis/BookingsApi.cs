@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Booking.Grains.Interfaces;
 using Booking.Grains.Interfaces.Model;
 using Booking.Grains.Queries;
+using Booking.Silo.Messages;
 using Booking.Web.Auth;
 using Booking.Web.Contracts;
 using Booking.Web.Errors;
@@ -61,6 +62,13 @@ internal static class BookingsApi
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        bookings.MapGet("/{id}.ics", GetCalendarAsync)
+            .WithSummary("One booking as an iCalendar file")
+            .WithDescription("text/calendar (RFC 5545, METHOD:PUBLISH): one VEVENT whose UID is the booking's and stays the same in every file and mail about it, "
+                + "local times with the resource's TZID and VTIMEZONE, STATUS:CANCELLED once cancelled (SEQUENCE 1). Same visibility as GET /api/v1/bookings/{id}.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         bookings.MapGet("/{id}", GetAsync)
             .WithSummary("One booking")
@@ -185,6 +193,27 @@ internal static class BookingsApi
     {
         var (booking, _, problem) = await FindVisibleAsync(id, user, grains, query, cancellationToken);
         return booking is not null ? TypedResults.Ok(booking) : problem!;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarAsync(
+        string id, ClaimsPrincipal user, IGrainFactory grains, [FromServices] IBookingQuery query, [FromServices] MailOptions mail, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (booking, _, problem) = await FindVisibleAsync(id, user, grains, query, cancellationToken);
+        if (booking is null)
+        {
+            return problem!;
+        }
+
+        var resource = await grains.GetGrain<IResourceGrain>(booking.ResourceId).GetAsync().WaitAsync(cancellationToken);
+        var entry = new CalendarEntry
+        {
+            Booking = booking,
+            ResourceName = resource?.Name ?? booking.ResourceId,
+            TimeZone = resource?.TimeZone ?? "UTC",
+            Url = new Uri(new Uri(mail.PublicBaseUrl.TrimEnd('/') + "/"), $"api/v1/bookings/{Uri.EscapeDataString(booking.Id)}"),
+        };
+        var calendar = BookingCalendar.Feed(resource?.Name ?? booking.ResourceId, [entry], time.GetUtcNow());
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(calendar), "text/calendar; charset=utf-8", $"booking-{booking.Id}.ics");
     }
 
     public static async Task<Results<Ok<BookingRecord>, ProblemHttpResult>> CancelAsync(

@@ -123,11 +123,12 @@ internal static class FlexParkCompatApi
     }
 
     public static async Task<Created<FlexParkEmployee>> RegisterAsync(
-        FlexParkRegisterRequest request, IGrainFactory grains, RegistrationOptions registration, FlexParkOptions flexPark, CancellationToken cancellationToken)
+        FlexParkRegisterRequest request, HttpRequest http, IGrainFactory grains, RegistrationOptions registration, FlexParkOptions flexPark, CancellationToken cancellationToken)
     {
         var email = request.Email!.Trim();
         var registered = await AuthApi.RegisterAsync(
             new RegisterRequest { Email = email, Password = request.Password ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), FirstName = request.FirstName, LastName = request.LastName },
+            http,
             grains,
             flexPark.IsPreRegistered(email) ? new RegistrationOptions() : registration,
             cancellationToken);

@@ -100,7 +100,7 @@ internal static class GenericBackendCompatApi
     public static Ok<GenericHealth> Health() => TypedResults.Ok(new GenericHealth("ok", "API is running"));
 
     public static async Task<Created<GenericRegistered>> RegisterAsync(
-        GenericRegisterRequest request, IGrainFactory grains, RegistrationOptions registration, CancellationToken cancellationToken)
+        GenericRegisterRequest request, HttpRequest http, IGrainFactory grains, RegistrationOptions registration, CancellationToken cancellationToken)
     {
         var registered = await AuthApi.RegisterAsync(
             new RegisterRequest
@@ -110,6 +110,7 @@ internal static class GenericBackendCompatApi
                 FirstName = request.FirstName,
                 LastName = string.IsNullOrWhiteSpace(request.LastName) ? "-" : request.LastName,
             },
+            http,
             grains,
             registration,
             cancellationToken);

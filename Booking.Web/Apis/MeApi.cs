@@ -20,8 +20,8 @@ internal static class MeApi
             .WithSummary("The signed-in user's profile");
 
         me.MapPut("", UpdateAsync)
-            .WithSummary("Replace first name, last name and phone")
-            .WithDescription("An absent or empty phone clears it. The email address cannot be changed.")
+            .WithSummary("Replace first name, last name and phone; set the mail language")
+            .WithDescription("An absent or empty phone clears it; language (fr or en) is the language of the user's mails, kept when absent. The email address cannot be changed.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         me.MapDelete("", DeleteAsync)
@@ -46,6 +46,7 @@ internal static class MeApi
             FirstName = request.FirstName!,
             LastName = request.LastName!,
             Phone = request.Phone,
+            Language = request.Language,
         }).WaitAsync(cancellationToken);
         return TypedResults.Ok(profile);
     }

@@ -25,6 +25,10 @@ public sealed record RegisterRequest
     [StringLength(100, ErrorMessage = "The last name must be at most 100 characters long.")]
     public string? LastName { get; init; }
 
+    /// <summary>The language of the account's mails, <c>fr</c> or <c>en</c>; from <c>Accept-Language</c> when absent (French by default).</summary>
+    [RegularExpression("^(fr|en)$", ErrorMessage = "The language must be fr or en.")]
+    public string? Language { get; init; }
+
     /// <summary>Never in logs: the default record printer would show the password.</summary>
     public override string ToString() => $"RegisterRequest {{ Email = {Email} }}";
 }

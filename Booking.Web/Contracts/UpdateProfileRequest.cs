@@ -16,4 +16,8 @@ public sealed record UpdateProfileRequest
 
     [PhoneNumber]
     public string? Phone { get; init; }
+
+    /// <summary>The language of mails, <c>fr</c> or <c>en</c>; absent keeps the current one.</summary>
+    [RegularExpression("^(fr|en)$", ErrorMessage = "The language must be fr or en.")]
+    public string? Language { get; init; }
 }

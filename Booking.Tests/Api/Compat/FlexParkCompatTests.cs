@@ -55,8 +55,7 @@ public sealed class FlexParkCompatTests(FlexParkApiFixture fixture) : IClassFixt
         var registered = await (await _client.PostAsJsonAsync("/auth/register", new { email, firstname = "Lou", lastname = "Durand" })).JsonAsync(HttpStatusCode.Created);
 
         var id = registered.Str("id");
-        var mail = await fixture.Host.Grains().GetGrain<IMailOutboxGrain>(id).ListAsync();
-        var code = Assert.Single(mail, m => m.Kind == OutgoingMail.PasswordResetKind).Body.Split(' ', '\n').Single(w => w.StartsWith(id + ".", StringComparison.Ordinal));
+        var code = await Booking.Tests.Messages.OutboxMail.ResetCodeAsync(fixture.Host.Services, id);
         await (await _client.PostAsJsonAsync("/api/v1/auth/password/reset/confirm", new { token = code, newPassword = "chosen-password-1" })).EnsureSuccessAsync();
         await (await _client.PostAsJsonAsync("/auth/login", new { email, password = "chosen-password-1" })).JsonAsync(HttpStatusCode.OK);
     }

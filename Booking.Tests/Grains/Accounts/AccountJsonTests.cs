@@ -50,7 +50,6 @@ public sealed class AccountJsonTests
     {
         AssertRoundTrip(new EmailIndexState { UserId = "u", ClaimedAt = At }, "userId", "claimedAt");
         AssertRoundTrip(new AuthSettingsState { SigningKey = "k", CreatedAt = At }, "signingKey", "createdAt");
-        AssertRoundTrip(new MailOutboxState { Messages = [Mail()] }, "messages");
         AssertRoundTrip(new UserDirectoryState { Entries = [Entry()] }, "entries");
     }
 

@@ -27,7 +27,6 @@ public sealed class StableNamesTests : IAsyncLifetime
         ["UserDirectoryGrain"] = "user-directory",
         ["AuthSettingsGrain"] = "auth-settings",
         ["EmailIndexGrain"] = "email-index",
-        ["MailOutboxGrain"] = "mail-outbox",
         ["NotificationInboxGrain"] = "notification-inbox",
     };
 
