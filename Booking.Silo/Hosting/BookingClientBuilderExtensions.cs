@@ -1,4 +1,8 @@
+using Booking.Grains.Messages;
 using Booking.Silo.Bookings;
+using Booking.Silo.Messages.Postgres;
+using Booking.Silo.Storage;
+using Booking.Silo.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -44,6 +48,12 @@ public static class BookingClientBuilderExtensions
 
         // The API reads the bookings table directly (searches, exports, stats); the silos own its schema and its writes.
         services.AddBookingQueries(storage);
+
+        // The admin mail listing reads the outbox table the same way; the silos record and deliver the messages.
+        services.TryAddSingleton<JsonGrainStateSerializer>(_ => new JsonGrainStateSerializer());
+        services.TryAddSingleton(sp => new PostgresMessageStore(
+            new PostgresStorageOptions { ConnectionString = storage.ConnectionString }, sp.GetRequiredService<JsonGrainStateSerializer>()));
+        services.TryAddSingleton<IMessageOutbox>(sp => sp.GetRequiredService<PostgresMessageStore>());
         return client;
     }
 }
